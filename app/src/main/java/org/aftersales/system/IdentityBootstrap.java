@@ -1,0 +1,135 @@
+package org.aftersales.system;
+
+import org.aftersales.system.AccessPolicy.Grant;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and their authorizations once the engine is built, and then either the demo
+ * users (embedded default) or the first administrator from the environment. Every step is idempotent,
+ * so each start-up repairs what is missing and changes nothing else; existing passwords are never reset.
+ */
+@Component
+public class IdentityBootstrap extends AbstractCamundaConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  static final String MISSING_ADMIN = "No administrator exists in this database and none is configured. "
+      + "Set AFTERSALES_ADMIN_USER and AFTERSALES_ADMIN_PASSWORD (at least 10 characters with upper and lower "
+      + "case, a digit and a special character) for the first start; the user is created in group 'camunda-admin'. "
+      + "Demo users exist only on the embedded default.";
+
+  private static final String ADMIN_FIRST_NAME = "Administrator";
+
+  private final IdentityProperties properties;
+
+  public IdentityBootstrap(IdentityProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    for (Role role : Role.values()) {
+      ensureGroup(identity, role);
+    }
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    AccessPolicy.grants().forEach(grant -> ensureGrant(authorizations, grant));
+    if (properties.demoUsers()) {
+      for (Role role : Role.values()) {
+        ensureUser(identity, role.demoUserId(), role.demoUserId(), role.demoFirstName(), role.demoLastName(),
+            role.demoUserId() + "@demo.aftersales.local", role);
+      }
+      LOG.warn("Demo users are enabled (embedded default): each user's password is its id. Never use this profile in production.");
+    } else {
+      ensureFirstAdministrator(identity);
+    }
+  }
+
+  private void ensureFirstAdministrator(IdentityService identity) {
+    IdentityProperties.Admin admin = properties.admin();
+    if (admin.isGiven()) {
+      if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
+        User candidate = identity.newUser(admin.userId());
+        candidate.setFirstName(ADMIN_FIRST_NAME);
+        candidate.setLastName(admin.userId());
+        candidate.setEmail(admin.email());
+        PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(admin.password(), candidate);
+        if (!policy.isValid()) {
+          throw new IllegalStateException("AFTERSALES_ADMIN_PASSWORD does not meet the password policy: "
+              + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
+                  .toList());
+        }
+      }
+      ensureUser(identity, admin.userId(), admin.password(), ADMIN_FIRST_NAME, admin.userId(), admin.email(),
+          Role.ADMINISTRATORS);
+      return;
+    }
+    long admins = identity.createUserQuery().memberOfGroup(Role.ADMINISTRATORS.groupId()).count();
+    if (admins == 0) {
+      throw new IllegalStateException(MISSING_ADMIN);
+    }
+  }
+
+  private static void ensureGroup(IdentityService identity, Role role) {
+    if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+      Group group = identity.newGroup(role.groupId());
+      group.setName(role.groupName());
+      group.setType(role.groupType());
+      identity.saveGroup(group);
+      LOG.info("Created group {}", role.groupId());
+    }
+  }
+
+  private static void ensureUser(IdentityService identity, String id, String password, String firstName,
+      String lastName, String email, Role role) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(password);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      identity.saveUser(user);
+      LOG.info("Created user {}", id);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(role.groupId()).count() == 0) {
+      identity.createMembership(id, role.groupId());
+    }
+  }
+
+  private static void ensureGrant(AuthorizationService service, Grant grant) {
+    Authorization existing = service.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(grant.role().groupId())
+        .resourceType(grant.resource())
+        .resourceId(grant.resourceId())
+        .singleResult();
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.role().groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+    }
+    boolean changed = existing == null;
+    for (Permission permission : grant.permissions()) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      service.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.aftersales.system;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The roles of the after-sales domain, each a Camunda group. The group id is what candidate groups in
+ * the models, authorizations and API access rules refer to; the demo user exists on the embedded
+ * default only.
+ */
+public enum Role {
+  AGENTS("agents", "After-sales agents", "agent", "Alice", "Agent"),
+  INSPECTORS("inspectors", "Warehouse inspectors", "inspector", "Ivan", "Inspector"),
+  TECHNICIANS("technicians", "Repair technicians", "technician", "Tina", "Technician"),
+  COMPLAINT_HANDLERS("complaint-handlers", "Complaint handlers", "complaints", "Chen", "Complaints"),
+  SUPERVISORS("supervisors", "Supervisors", "supervisor", "Sun", "Supervisor"),
+  FINANCE("finance", "Finance", "finance", "Fang", "Finance"),
+  MANAGERS("managers", "After-sales managers", "manager", "Ming", "Manager"),
+  DESIGNERS("designers", "Process designers", "designer", "Dana", "Designer"),
+  /** Camunda's own administrator group: members pass every authorization check. */
+  ADMINISTRATORS("camunda-admin", "Administrators", "admin", "Ada", "Admin"),
+  /** Shops, carriers and payment providers calling the REST API. */
+  SHOP_INTEGRATION("shop-integration", "Shop, carrier and payment integrations", "shop", "Shop", "Integration");
+
+  public static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
+  public static final String GROUP_TYPE_SYSTEM = "SYSTEM";
+
+  private final String groupId;
+  private final String groupName;
+  private final String demoUserId;
+  private final String demoFirstName;
+  private final String demoLastName;
+
+  Role(String groupId, String groupName, String demoUserId, String demoFirstName, String demoLastName) {
+    this.groupId = groupId;
+    this.groupName = groupName;
+    this.demoUserId = demoUserId;
+    this.demoFirstName = demoFirstName;
+    this.demoLastName = demoLastName;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String groupName() {
+    return groupName;
+  }
+
+  public String groupType() {
+    return this == ADMINISTRATORS || this == SHOP_INTEGRATION ? GROUP_TYPE_SYSTEM : GROUP_TYPE_WORKFLOW;
+  }
+
+  public String demoUserId() {
+    return demoUserId;
+  }
+
+  public String demoFirstName() {
+    return demoFirstName;
+  }
+
+  public String demoLastName() {
+    return demoLastName;
+  }
+
+  /** Every role that works inside the company, as opposed to API clients. */
+  public static List<Role> staff() {
+    return Arrays.stream(values()).filter(r -> r != SHOP_INTEGRATION).toList();
+  }
+
+  /** Group ids of the given roles, for access rules. */
+  public static String[] groupIds(Role... roles) {
+    return Arrays.stream(roles).map(Role::groupId).toArray(String[]::new);
+  }
+
+  public static String[] groupIds(List<Role> roles) {
+    return roles.stream().map(Role::groupId).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,97 @@
+package org.aftersales.system;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach which URL.
+ *
+ * <ul>
+ *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin keep Camunda's own login, session and CSRF
+ *       protection (their application rights come from {@link AccessPolicy}).
+ *   <li>Everything else needs HTTP Basic credentials of a Camunda user, checked on every request (no
+ *       session); only the health endpoint is open.
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  /** Staff may use the engine REST API (Modeler deployments, scripts); shop integrations may not. */
+  private static final String[] ENGINE_REST_GROUPS = Role.groupIds(Role.staff());
+  private static final String[] OPERATORS = Role.groupIds(Role.MANAGERS, Role.ADMINISTRATORS);
+  private static final String[] CASE_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
+      Role.SUPERVISORS, Role.COMPLAINT_HANDLERS, Role.MANAGERS, Role.ADMINISTRATORS);
+  private static final String[] CASE_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
+      Role.SUPERVISORS, Role.ADMINISTRATORS);
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(paths("/", "/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // the webapps send Camunda's own CSRF token, checked by Camunda's CsrfPreventionFilter
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apis(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/error", "/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/**")).hasAnyAuthority(OPERATORS)
+            .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
+            .requestMatchers(paths("/api/me")).authenticated()
+            .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
+            .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_READERS)
+            .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
+            .requestMatchers(paths("/api/**")).hasAnyAuthority(Role.groupIds(Role.SHOP_INTEGRATION, Role.ADMINISTRATORS))
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic clients: no cookie, so no cross-site request can ride on a session
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /**
+   * Matches the path below the context path, whichever servlet serves it: the webapps and the engine REST
+   * API are not Spring MVC, so Spring Security's MVC-aware default matchers do not fit them.
+   */
+  static RequestMatcher paths(String... patterns) {
+    return paths(null, patterns);
+  }
+
+  static RequestMatcher paths(HttpMethod method, String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .map(pattern -> (RequestMatcher) builder.matcher(method, pattern)).toList());
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestIdentityFilter> engineRestIdentityFilter(IdentityService identityService) {
+    FilterRegistrationBean<EngineRestIdentityFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestIdentityFilter(identityService));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+}

@@ -1,0 +1,81 @@
+package org.aftersales.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestHttp;
+import org.aftersales.TestHttp.Response;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Tasklist, Cockpit and Admin: Camunda's login, application rights per group, and CSRF protection. */
+@AfterSalesIntegrationTest
+class WebappSecurityTest {
+
+  private static final String ENGINE_API = "/camunda/api/engine/engine/default";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+
+  @ParameterizedTest(name = "{0} logs into {1}: {2}")
+  @CsvSource({
+      "agent,      tasklist, 200", "agent,      cockpit, 403", "agent,    admin, 403",
+      "inspector,  tasklist, 200", "finance,    tasklist, 200",
+      "manager,    cockpit,  200", "manager,    tasklist, 200", "manager,  admin, 403",
+      "designer,   cockpit,  200", "designer,   tasklist, 403",
+      "supervisor, cockpit,  200", "admin,      admin,    200",
+      "shop,       tasklist, 403", "shop,       cockpit,  403"})
+  void eachGroupReachesItsOwnWebapps(String user, String app, int expected) {
+    TestHttp browser = TestHttp.browser(port);
+
+    assertThat(login(browser, user, app).status()).isEqualTo(expected);
+  }
+
+  @Test
+  void webappApiNeedsALogin() {
+    TestHttp browser = TestHttp.browser(port);
+
+    assertThat(browser.get(ENGINE_API + "/task/count", null).status()).isEqualTo(401);
+    assertThat(browser.get("/camunda/app/tasklist/default/", null).status())
+        .as("the login page itself is served").isEqualTo(200);
+  }
+
+  @Test
+  void aLoggedInAgentSeesOnlyTheAgentsQueue() {
+    String instanceId = runtimeService.startProcessInstanceByKey(AccessCheckProcess.KEY, "webapp").getId();
+    TestHttp browser = TestHttp.browser(port);
+    login(browser, "agent", "tasklist");
+
+    Response tasks = browser.get(ENGINE_API + "/task?processInstanceId=" + instanceId, null);
+
+    assertThat(tasks.status()).isEqualTo(200);
+    assertThat(tasks.body()).contains(AccessCheckProcess.TASK_AGENT_WORK)
+        .doesNotContain(AccessCheckProcess.TASK_INSPECTOR_WORK);
+  }
+
+  @Test
+  void changesWithoutTheCsrfTokenAreRefused() {
+    TestHttp browser = TestHttp.browser(port);
+    login(browser, "agent", "tasklist");
+    browser.get(ENGINE_API + "/task/count", null); // the webapp fetches its CSRF token with a first GET
+
+    Response withToken = browser.send("POST", ENGINE_API + "/task/count", null, "application/json", "{}",
+        Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")));
+    Response withoutToken = browser.send("POST", ENGINE_API + "/task/count", null, "application/json", "{}", Map.of());
+
+    assertThat(withoutToken.status()).isEqualTo(403);
+    assertThat(withToken.status()).isEqualTo(200);
+  }
+
+  private Response login(TestHttp browser, String user, String app) {
+    browser.get("/camunda/app/" + app + "/default/", null);
+    return browser.send("POST", "/camunda/api/admin/auth/user/default/login/" + app, null,
+        "application/x-www-form-urlencoded", "username=" + user + "&password=" + user,
+        Map.of("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")));
+  }
+}
