@@ -33,6 +33,7 @@ public class SecurityConfiguration {
   private static final String[] OPERATORS = Role.groupIds(Role.MANAGERS, Role.ADMINISTRATORS);
   private static final String[] CASE_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.COMPLAINT_HANDLERS, Role.MANAGERS, Role.ADMINISTRATORS);
+  private static final String[] INTEGRATIONS = Role.groupIds(Role.SHOP_INTEGRATION, Role.ADMINISTRATORS);
   private static final String[] CASE_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.ADMINISTRATORS);
 
@@ -61,7 +62,9 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
-            .requestMatchers(paths("/api/**")).hasAnyAuthority(Role.groupIds(Role.SHOP_INTEGRATION, Role.ADMINISTRATORS))
+            .requestMatchers(paths("/api/**")).hasAnyAuthority(INTEGRATIONS)
+            // the carrier, payment and mail simulators stand in for outside systems: integrations only
+            .requestMatchers(paths("/simulators/**")).hasAnyAuthority(INTEGRATIONS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -65,7 +65,9 @@ class ApiSecurityTest {
       "/actuator/prometheus,           agent,      403",
       "/actuator/prometheus,           shop,       403",
       "/actuator/prometheus,           manager,    200",
-      "/actuator/prometheus,           admin,      200"})
+      "/actuator/prometheus,           admin,      200",
+      "/simulators/payment/refunds/x,  agent,      403",
+      "/simulators/carrier/parcels/x,  manager,    403"})
   void eachPathIsOpenOnlyToItsGroups(String path, String user, int expected) {
     Response response = http.get(path, user);
 
