@@ -1,0 +1,26 @@
+package org.aftersales.cases;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** One case as stored in {@code as_case}, with its order lines. */
+public record CaseRecord(
+    String caseId, CaseType type, CaseStatus status, String stage, Outcome outcome,
+    String orderId, String customerId, String sellerId, Channel channel, Reason reason, String description,
+    Instant deliveredAt, BigDecimal paidAmount, BigDecimal requestedAmount, BigDecimal refundedAmount,
+    String currency, CaseDetails details, Instant openedAt, Instant closedAt, Instant dueAt, String openedBy,
+    List<CaseItem> items) {
+
+  /** An order line of the case. */
+  public record CaseItem(int lineNo, String sku, String name, int quantity, int orderedQuantity, BigDecimal unitPrice) {}
+
+  /** What the request said beyond the columns: contact, evidence, return preferences. */
+  public record CaseDetails(String productCategory, ReturnMethod returnMethod, Boolean withReturn,
+      OpenCaseRequest.Contact contact, List<String> evidence) {}
+
+  /** What may still be refunded: never more than was paid in total over the case. */
+  public BigDecimal refundable() {
+    return paidAmount.subtract(refundedAmount).max(BigDecimal.ZERO);
+  }
+}

@@ -1,0 +1,137 @@
+package org.aftersales.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.aftersales.cases.CaseRecord.CaseDetails;
+import org.aftersales.cases.CaseRecord.CaseItem;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The case records, their order lines and timelines, in the application's own tables. */
+@Repository
+public class CaseRepository {
+
+  private static final String COLUMNS = "case_id, case_type, status, stage, outcome, order_id, customer_id, seller_id, "
+      + "channel, reason, description, delivered_at, paid_amount, requested_amount, refunded_amount, currency, "
+      + "details_json, opened_at, closed_at, due_at, opened_by";
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper objectMapper;
+
+  public CaseRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    this.jdbc = jdbc;
+    this.objectMapper = objectMapper;
+  }
+
+  public void insert(CaseRecord c) {
+    jdbc.update("INSERT INTO as_case (" + COLUMNS + ", version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+        c.caseId(), c.type().name(), c.status().name(), c.stage(), c.outcome() == null ? null : c.outcome().name(),
+        c.orderId(), c.customerId(), c.sellerId(), c.channel().name(), c.reason().name(), c.description(),
+        ts(c.deliveredAt()), c.paidAmount(), c.requestedAmount(), c.refundedAmount(), c.currency(),
+        json(c.details()), ts(c.openedAt()), ts(c.closedAt()), ts(c.dueAt()), c.openedBy());
+    for (CaseItem item : c.items()) {
+      jdbc.update("INSERT INTO as_case_item (case_id, line_no, sku, name, quantity, ordered_quantity, unit_price) "
+          + "VALUES (?,?,?,?,?,?,?)", c.caseId(), item.lineNo(), item.sku(), item.name(), item.quantity(),
+          item.orderedQuantity(), item.unitPrice());
+    }
+  }
+
+  public Optional<CaseRecord> find(String caseId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ?", (rs, n) -> map(rs), caseId)
+        .stream().findFirst().map(this::withItems);
+  }
+
+  /** Locks the case row until the transaction ends, so that concurrent changes of one case queue up. */
+  public Optional<CaseRecord> findForUpdate(String caseId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ? FOR UPDATE", (rs, n) -> map(rs), caseId)
+        .stream().findFirst().map(this::withItems);
+  }
+
+  public List<CaseRecord> findByCustomer(String customerId, int offset, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE customer_id = ? ORDER BY opened_at DESC, case_id DESC "
+        + "LIMIT ? OFFSET ?", (rs, n) -> map(rs), customerId, limit, offset);
+  }
+
+  public long countByCustomer(String customerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM as_case WHERE customer_id = ?", Long.class, customerId);
+  }
+
+  public void updateStage(String caseId, String stage, Instant dueAt) {
+    jdbc.update("UPDATE as_case SET stage = ?, due_at = ?, version = version + 1 WHERE case_id = ? AND status = 'OPEN'",
+        stage, ts(dueAt), caseId);
+  }
+
+  /** Closes an open case; returns false if it was closed already. */
+  public boolean close(String caseId, Outcome outcome, String stage, Instant closedAt) {
+    return jdbc.update("UPDATE as_case SET status = 'CLOSED', outcome = ?, stage = ?, closed_at = ?, due_at = NULL, "
+        + "version = version + 1 WHERE case_id = ? AND status = 'OPEN'", outcome.name(), stage, ts(closedAt), caseId) == 1;
+  }
+
+  public void addRefunded(String caseId, BigDecimal amount) {
+    jdbc.update("UPDATE as_case SET refunded_amount = refunded_amount + ?, version = version + 1 WHERE case_id = ?",
+        amount, caseId);
+  }
+
+  public void addEvent(String caseId, Instant at, String code, String text, String actor) {
+    jdbc.update("INSERT INTO as_case_event (case_id, occurred_at, code, text, actor) VALUES (?,?,?,?,?)",
+        caseId, ts(at), code, text.length() > 500 ? text.substring(0, 500) : text, actor);
+  }
+
+  public List<TimelineEntry> timeline(String caseId) {
+    return jdbc.query("SELECT occurred_at, code, text FROM as_case_event WHERE case_id = ? ORDER BY event_id",
+        (rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), caseId);
+  }
+
+  private CaseRecord withItems(CaseRecord c) {
+    List<CaseItem> items = jdbc.query("SELECT line_no, sku, name, quantity, ordered_quantity, unit_price FROM as_case_item "
+            + "WHERE case_id = ? ORDER BY line_no",
+        (rs, n) -> new CaseItem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+            rs.getBigDecimal(6)), c.caseId());
+    return new CaseRecord(c.caseId(), c.type(), c.status(), c.stage(), c.outcome(), c.orderId(), c.customerId(),
+        c.sellerId(), c.channel(), c.reason(), c.description(), c.deliveredAt(), c.paidAmount(), c.requestedAmount(),
+        c.refundedAmount(), c.currency(), c.details(), c.openedAt(), c.closedAt(), c.dueAt(), c.openedBy(), items);
+  }
+
+  private CaseRecord map(ResultSet rs) throws SQLException {
+    String outcome = rs.getString("outcome");
+    return new CaseRecord(rs.getString("case_id"), CaseType.valueOf(rs.getString("case_type")),
+        CaseStatus.valueOf(rs.getString("status")), rs.getString("stage"), outcome == null ? null : Outcome.valueOf(outcome),
+        rs.getString("order_id"), rs.getString("customer_id"), rs.getString("seller_id"),
+        Channel.valueOf(rs.getString("channel")), Reason.valueOf(rs.getString("reason")), rs.getString("description"),
+        instant(rs, "delivered_at"), rs.getBigDecimal("paid_amount"), rs.getBigDecimal("requested_amount"),
+        rs.getBigDecimal("refunded_amount"), rs.getString("currency"), details(rs.getString("details_json")),
+        instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "due_at"), rs.getString("opened_by"), List.of());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private String json(CaseDetails details) {
+    try {
+      return objectMapper.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private CaseDetails details(String json) {
+    try {
+      return objectMapper.readValue(json, CaseDetails.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable case details: " + e.getMessage(), e);
+    }
+  }
+}

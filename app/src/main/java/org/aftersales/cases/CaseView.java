@@ -1,0 +1,35 @@
+package org.aftersales.cases;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A case as shops and customers read it ({@code GET /api/cases/{caseId}}). */
+public record CaseView(
+    String caseId, CaseType type, CaseStatus status, String stage, String orderId, String customerId,
+    String sellerId, OffsetDateTime openedAt, OffsetDateTime closedAt, Outcome outcome, String paidAmount,
+    String requestedAmount, String refundedAmount, String currency, OffsetDateTime dueAt, List<Line> items,
+    List<Event> timeline) {
+
+  /** An order line. */
+  public record Line(String sku, String name, int quantity, String unitPrice) {}
+
+  /** A timeline entry. */
+  public record Event(OffsetDateTime at, String event) {}
+
+  static CaseView of(CaseRecord c, List<TimelineEntry> timeline) {
+    return new CaseView(c.caseId(), c.type(), c.status(), c.stage(), c.orderId(), c.customerId(), c.sellerId(),
+        time(c.openedAt()), time(c.closedAt()), c.outcome(), money(c.paidAmount()), money(c.requestedAmount()),
+        money(c.refundedAmount()), c.currency(), time(c.dueAt()),
+        c.items().stream().map(i -> new Line(i.sku(), i.name(), i.quantity(), money(i.unitPrice()))).toList(),
+        timeline.stream().map(t -> new Event(time(t.at()), t.event())).toList());
+  }
+
+  static String money(java.math.BigDecimal amount) {
+    return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+  }
+
+  private static OffsetDateTime time(java.time.Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,127 @@
+package org.aftersales.system.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the shop-facing API as {@code application/problem+json} with a detail a person can act
+ * on and, for validation, the offending fields under {@code errors}.
+ */
+@RestControllerAdvice(basePackages = "org.aftersales")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return validationProblem(e.problems());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    return validationProblem(e.getConstraintViolations().stream()
+        .map(v -> new InvalidRequestException.FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ProblemDetail unprocessable(UnprocessableException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot be processed", e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<InvalidRequestException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new InvalidRequestException.FieldProblem(f.getField(), f.getDefaultMessage())).toList();
+    return ResponseEntity.badRequest().body(validationProblem(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getCause();
+    ProblemDetail problem;
+    if (cause instanceof InvalidFormatException invalid) {
+      String field = path(invalid);
+      String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+          ? " (allowed: " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+              .collect(Collectors.joining(", ")) + ")"
+          : "";
+      problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(field,
+          "has an invalid value " + abbreviate(String.valueOf(invalid.getValue())) + allowed)));
+    } else if (cause instanceof MismatchedInputException mismatched) {
+      problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(path(mismatched),
+          "has the wrong type" + (mismatched.getTargetType() == null ? "" : ": expected " + simpleType(mismatched.getTargetType())))));
+    } else {
+      problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+          "The body is not valid JSON or is missing. Send a JSON object as documented in the API description.");
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static ProblemDetail validationProblem(List<InvalidRequestException.FieldProblem> problems) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        "Correct the fields listed under 'errors' and send the request again: "
+            + problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  private static String simpleType(Class<?> type) {
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == String.class || type.isEnum()) {
+      return "a string";
+    }
+    return "an object";
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 40 ? "'" + value.substring(0, 40) + "...'" : "'" + value + "'";
+  }
+}

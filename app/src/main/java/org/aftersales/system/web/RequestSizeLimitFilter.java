@@ -1,0 +1,132 @@
+package org.aftersales.system.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies above {@code aftersales.api.max-body-size} on {@code /api} and {@code /simulators} with
+ * 413 before anything reads them, whether the client declares the length or streams it.
+ */
+@Component
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  private final long maxBytes;
+  private final ObjectMapper objectMapper;
+
+  public RequestSizeLimitFilter(@Value("${aftersales.api.max-body-size:64KB}") DataSize maxBodySize,
+      ObjectMapper objectMapper) {
+    this.maxBytes = maxBodySize.toBytes();
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !(path.startsWith("/api/") || path.startsWith("/simulators/"));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      tooLarge(response);
+      return;
+    }
+    LimitedRequest limited = new LimitedRequest(request, maxBytes);
+    try {
+      chain.doFilter(limited, response);
+    } catch (ServletException | RuntimeException e) {
+      if (limited.exceeded && !response.isCommitted()) {
+        response.reset();
+        tooLarge(response);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+        "The body is larger than " + maxBytes + " bytes. Send less (attach documents as links).");
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** Counts what is read and fails once the limit is passed. */
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long max;
+    private boolean exceeded;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, long max) {
+      super(request);
+      this.max = max;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream = new ServletInputStream() {
+          private long count;
+
+          @Override
+          public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+              check(1);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+              check(n);
+            }
+            return n;
+          }
+
+          private void check(int n) throws IOException {
+            count += n;
+            if (count > max) {
+              exceeded = true;
+              throw new IOException("Request body larger than " + max + " bytes");
+            }
+          }
+
+          @Override
+          public boolean isFinished() {
+            return in.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return in.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+          }
+        };
+      }
+      return stream;
+    }
+  }
+}
