@@ -105,9 +105,11 @@ public class CaseRequestValidator {
     if (r.deliveredAt() != null && r.deliveredAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
       problems.add(new FieldProblem("deliveredAt", "is in the future"));
     }
-    if (r.returnMethod() == ReturnMethod.PICKUP
-        && (r.contact() == null || r.contact().address() == null)) {
+    boolean noAddress = r.contact() == null || r.contact().address() == null;
+    if (r.returnMethod() == ReturnMethod.PICKUP && noAddress) {
       problems.add(new FieldProblem("contact.address", "is required for a door-to-door pickup"));
+    } else if ((r.type() == CaseType.EXCHANGE || r.type() == CaseType.RESHIP) && noAddress) {
+      problems.add(new FieldProblem("contact.address", "is required to send a replacement"));
     }
   }
 

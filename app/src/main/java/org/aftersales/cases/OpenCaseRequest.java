@@ -60,7 +60,8 @@ public record OpenCaseRequest(
       @Size(max = 100) String name,
       @Email @Size(max = 200) String email,
       @Pattern(regexp = "\\+?[0-9 ()-]{5,20}") String phone,
-      @Valid Address address) {}
+      @Valid Address address,
+      @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as zh or en-GB") String language) {}
 
   /** A postal address. */
   public record Address(

@@ -46,6 +46,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
+  @ExceptionHandler(RetryLaterException.class)
+  ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly", e.getMessage()));
+  }
+
   @ExceptionHandler(UnprocessableException.class)
   ProblemDetail unprocessable(UnprocessableException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot be processed", e.getMessage());

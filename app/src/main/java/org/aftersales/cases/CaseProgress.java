@@ -1,0 +1,83 @@
+package org.aftersales.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a process does into its case record, as the diagram's properties say (see
+ * {@link CaseProgressPlugin}): the stage and due date the customer reads, timeline entries, and the
+ * outcome that closes the case. Runs in the engine's transaction, so record and process agree.
+ */
+@Component
+public class CaseProgress {
+
+  private final CaseRepository cases;
+  private final Clock clock;
+
+  public CaseProgress(CaseRepository cases, Clock clock) {
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  void entered(DelegateExecution execution, String elementId, String stage, String dueAt, String outcome) {
+    String caseId = execution.getProcessBusinessKey();
+    if (caseId == null) {
+      return;
+    }
+    String stageText = stage == null ? null : text(execution, stage);
+    if (outcome != null) {
+      Outcome closedAs = Outcome.valueOf(text(execution, outcome));
+      String finalStage = stageText != null ? stageText : closedAs.name();
+      if (cases.close(caseId, closedAs, finalStage, clock.instant())) {
+        cases.addEvent(caseId, clock.instant(), elementId, "Case closed: " + finalStage, null);
+      }
+      return;
+    }
+    Instant due = dueAt == null ? null : instant(value(execution, dueAt));
+    if (stageText != null) {
+      cases.updateStage(caseId, stageText, due);
+    }
+  }
+
+  void passed(DelegateExecution execution, String elementId, String timeline) {
+    String caseId = execution.getProcessBusinessKey();
+    if (caseId != null) {
+      cases.addEvent(caseId, clock.instant(), elementId, text(execution, timeline), null);
+    }
+  }
+
+  /** Adds a timeline entry for something that happened outside the diagram (an event, a notification). */
+  public void record(String caseId, String code, String text, String actor) {
+    cases.addEvent(caseId, clock.instant(), code, text, actor);
+  }
+
+  private static String text(DelegateExecution execution, String expression) {
+    return String.valueOf(value(execution, expression));
+  }
+
+  private static Object value(DelegateExecution execution, String expression) {
+    if (!expression.contains("${") && !expression.contains("#{")) {
+      return expression;
+    }
+    return Context.getProcessEngineConfiguration().getExpressionManager()
+        .createExpression(expression).getValue(execution);
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    return OffsetDateTime.parse(value.toString()).toInstant();
+  }
+}

@@ -1,0 +1,197 @@
+package org.aftersales.cases;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.aftersales.cases.CaseRecord.CaseDetails;
+import org.aftersales.cases.CaseRecord.CaseItem;
+import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.web.ConflictException;
+import org.aftersales.system.web.NotFoundException;
+import org.aftersales.system.web.UnprocessableException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens, reads and withdraws cases. A case is a record in our tables plus one process instance whose
+ * business key is the case id; both are created in one transaction, so neither exists without the other.
+ */
+@Service
+public class CaseService {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+  private static final String ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CaseRepository cases;
+  private final CaseRequestValidator validator;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final Clock clock;
+
+  public CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtime,
+      RepositoryService repository, Clock clock) {
+    this.cases = cases;
+    this.validator = validator;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public CaseView open(OpenCaseRequest request, String openedBy) {
+    validator.validate(request);
+    String processKey = request.type().processKey();
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().count() == 0) {
+      throw new UnprocessableException("Cases of type " + request.type() + " cannot be opened yet: the process '"
+          + processKey + "' is not deployed.");
+    }
+    CaseRecord record = newRecord(request, openedBy);
+    cases.insert(record);
+    cases.addEvent(record.caseId(), record.openedAt(), "CASE_OPENED", "Case opened", openedBy);
+    runtime.startProcessInstanceByKey(processKey, record.caseId(), startVariables(record, request));
+    return view(record.caseId());
+  }
+
+  @Transactional(readOnly = true)
+  public CaseView view(String caseId) {
+    CaseRecord record = cases.find(caseId).orElseThrow(() -> unknown(caseId));
+    return CaseView.of(record, cases.timeline(caseId));
+  }
+
+  /** The case, if the caller may see it: a caller acting for a customer sees only that customer's cases. */
+  @Transactional(readOnly = true)
+  public CaseView view(String caseId, String actingForCustomer) {
+    CaseView view = view(caseId);
+    if (actingForCustomer != null && !actingForCustomer.equals(view.customerId())) {
+      throw unknown(caseId);
+    }
+    return view;
+  }
+
+  @Transactional(readOnly = true)
+  public CasePage list(String customerId, int page, int size) {
+    List<CaseView> items = cases.findByCustomer(customerId, page * size, size).stream()
+        .map(c -> view(c.caseId())).toList();
+    return new CasePage(items, page, size, cases.countByCustomer(customerId));
+  }
+
+  /** Withdraws a case at the customer's request, if it is still at a point where that is allowed. */
+  @Transactional
+  public CaseView cancel(String caseId, String actingForCustomer) {
+    CaseRecord record = lockOpen(caseId, actingForCustomer);
+    try {
+      runtime.createMessageCorrelation(ReturnProcess.Message.CASE_WITHDRAWN)
+          .processInstanceBusinessKey(caseId).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Case " + caseId + " can no longer be withdrawn: " + record.stage()
+          + ". A case can be withdrawn until the refund has been sent to the payment provider or the "
+          + "replacement has been handed to the carrier.");
+    }
+    return view(caseId);
+  }
+
+  /** The customer hands in the tracking number of the parcel they shipped back. */
+  @Transactional
+  public CaseView customerShipped(String caseId, String trackingNumber, String actingForCustomer) {
+    CaseRecord record = lockOpen(caseId, actingForCustomer);
+    try {
+      runtime.createMessageCorrelation(ReturnProcess.Message.CUSTOMER_SHIPPED)
+          .processInstanceBusinessKey(caseId)
+          .setVariable(ReturnProcess.Var.TRACKING_NUMBER, trackingNumber)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Case " + caseId + " is not waiting for a return shipment (" + record.stage()
+          + "). Send the tracking number after the return was approved, once.");
+    }
+    return view(caseId);
+  }
+
+  CaseRecord lockOpen(String caseId, String actingForCustomer) {
+    CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
+    if (actingForCustomer != null && !actingForCustomer.equals(record.customerId())) {
+      throw unknown(caseId);
+    }
+    if (record.status() == CaseStatus.CLOSED) {
+      throw new ConflictException("Case " + caseId + " is already closed (" + record.outcome() + ").");
+    }
+    return record;
+  }
+
+  private CaseRecord newRecord(OpenCaseRequest r, String openedBy) {
+    List<CaseItem> items = new ArrayList<>();
+    BigDecimal linesValue = BigDecimal.ZERO;
+    for (int i = 0; i < r.items().size(); i++) {
+      OpenCaseRequest.Item item = r.items().get(i);
+      BigDecimal price = new BigDecimal(item.unitPrice()).setScale(2);
+      items.add(new CaseItem(i + 1, item.sku(), item.name(), item.quantity(), item.ordered(), price));
+      linesValue = linesValue.add(price.multiply(BigDecimal.valueOf(item.quantity())));
+    }
+    BigDecimal paid = new BigDecimal(r.paidAmount()).setScale(2);
+    BigDecimal requested = r.requestedAmount() != null ? new BigDecimal(r.requestedAmount()).setScale(2)
+        : linesValue.min(paid);
+    boolean hasAddress = r.contact() != null && r.contact().address() != null;
+    ReturnMethod method = r.returnMethod() != null ? r.returnMethod()
+        : hasAddress ? ReturnMethod.PICKUP : ReturnMethod.SELF_SHIP;
+    CaseDetails details = new CaseDetails(r.productCategory() == null ? "GENERAL" : r.productCategory(), method,
+        r.withReturn() != null ? r.withReturn() : goodsComeBackByDefault(r), r.contact(),
+        r.evidence() == null ? List.of() : r.evidence());
+    return new CaseRecord(newCaseId(), r.type(), CaseStatus.OPEN, "Request received", null, r.orderId(),
+        r.customerId(), r.sellerId(), r.channel(), r.reason(), r.description(),
+        r.deliveredAt() == null ? null : r.deliveredAt().toInstant(), paid, requested, BigDecimal.ZERO.setScale(2),
+        r.currency(), details, clock.instant(), null, null, openedBy, items);
+  }
+
+  /** Refund-only and re-shipment keep the goods where they are; a lost parcel never comes back. */
+  private static boolean goodsComeBackByDefault(OpenCaseRequest r) {
+    boolean neverArrived = r.reason() == Reason.LOST || r.reason() == Reason.NOT_RECEIVED;
+    return switch (r.type()) {
+      case RETURN -> !neverArrived;
+      case EXCHANGE -> !neverArrived;
+      default -> false;
+    };
+  }
+
+  private static VariableMap startVariables(CaseRecord c, OpenCaseRequest r) {
+    return Variables.createVariables()
+        .putValue(ReturnProcess.Var.CASE_TYPE, c.type().name())
+        .putValue(ReturnProcess.Var.REASON, c.reason().name())
+        .putValue(ReturnProcess.Var.RETURN_METHOD, c.details().returnMethod().name())
+        .putValue(ReturnProcess.Var.WITH_RETURN, c.details().withReturn())
+        .putValue(ReturnProcess.Var.PAID_AMOUNT, CaseView.money(c.paidAmount()))
+        .putValue(ReturnProcess.Var.REQUESTED_AMOUNT, CaseView.money(c.requestedAmount()))
+        .putValue(ReturnProcess.Var.CURRENCY, c.currency())
+        .putValue(ReturnProcess.Var.ORDER_SUMMARY, orderSummary(c))
+        .putValue(ReturnProcess.Var.DESCRIPTION, c.description() == null ? "" : c.description())
+        .putValue(ReturnProcess.Var.EVIDENCE, String.join("\n", c.details().evidence()));
+  }
+
+  private static String orderSummary(CaseRecord c) {
+    return "Order " + c.orderId() + ", paid " + CaseView.money(c.paidAmount()) + " " + c.currency() + "\n"
+        + c.items().stream().map(i -> i.quantity() + " x " + i.name() + " (" + i.sku() + ") at "
+            + CaseView.money(i.unitPrice()) + " " + c.currency() + (i.orderedQuantity() != i.quantity()
+            ? ", " + i.orderedQuantity() + " ordered" : "")).collect(Collectors.joining("\n"));
+  }
+
+  private String newCaseId() {
+    StringBuilder id = new StringBuilder("AS-").append(DAY.format(clock.instant())).append('-');
+    for (int i = 0; i < 6; i++) {
+      id.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+    }
+    return id.toString();
+  }
+
+  static NotFoundException unknown(String caseId) {
+    return new NotFoundException("No case " + caseId + " was found for you. Check the case id.");
+  }
+}

@@ -1,0 +1,96 @@
+package org.aftersales.payment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.aftersales.cases.EventAnswer;
+import org.aftersales.cases.InboundEventLog;
+import org.aftersales.cases.InboundEventLog.Effect;
+import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.web.InvalidRequestException;
+import org.aftersales.system.web.RetryLaterException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The payment provider's refund results. Each event counts once: a repeated event id, or a result we
+ * already have, changes nothing and says so; an unknown refund gets 404, a contradicting result 409.
+ */
+@RestController
+@Tag(name = "Outside events", description = "Callbacks from carriers and payment providers")
+public class PaymentEventController {
+
+  static final String SOURCE = "payment";
+
+  /** A refund result as the provider sends it. */
+  public record RefundEvent(
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String eventId,
+      @NotBlank @Size(max = 60) String refundId,
+      @Size(max = 100) String providerRefundId,
+      @NotNull RefundStatus status,
+      @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?") String amount,
+      @Pattern(regexp = "[A-Z]{3}") String currency,
+      @Size(max = 300) String failureReason,
+      @NotNull OffsetDateTime occurredAt) {}
+
+  private final RefundLedger ledger;
+  private final InboundEventLog events;
+  private final RuntimeService runtime;
+
+  public PaymentEventController(RefundLedger ledger, InboundEventLog events, RuntimeService runtime) {
+    this.ledger = ledger;
+    this.events = events;
+    this.runtime = runtime;
+  }
+
+  @PostMapping("/api/events/payments")
+  @Operation(summary = "A refund succeeded or failed", description = "Answers 200 with the effect: APPLIED, "
+      + "ALREADY_APPLIED or DUPLICATE; 404 for an unknown refund, 409 for a result that contradicts an earlier "
+      + "one, 503 (retry) if the case is not ready for it yet.")
+  @Transactional
+  public EventAnswer refundResult(@RequestBody @Valid RefundEvent event) {
+    if (event.status() == RefundStatus.PENDING) {
+      throw new InvalidRequestException("status", "must be a final result: SUCCEEDED or FAILED");
+    }
+    var earlier = events.find(SOURCE, event.eventId());
+    String caseId = ledger.caseOf(event.refundId());
+    if (earlier.isPresent()) {
+      return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before ("
+          + earlier.get() + "); nothing changed.");
+    }
+    Effect effect = ledger.settle(event.refundId(), event.status(), event.providerRefundId(), event.failureReason(),
+        event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
+    if (effect == Effect.APPLIED) {
+      try {
+        runtime.createMessageCorrelation(ReturnProcess.Message.REFUND_SETTLED)
+            .processInstanceBusinessKey(caseId)
+            .processInstanceVariableEquals(ReturnProcess.Var.REFUND_ID, event.refundId())
+            .setVariable(ReturnProcess.Var.REFUND_STATUS, event.status().name())
+            .setVariable(ReturnProcess.Var.REFUND_FAILURE_REASON, event.failureReason())
+            .correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new RetryLaterException("Case " + caseId + " is not yet waiting for the result of refund "
+            + event.refundId() + "; send the event again shortly.");
+      }
+    }
+    try {
+      events.record(SOURCE, event.eventId(), event.refundId(), effect);
+    } catch (DuplicateKeyException raced) {
+      throw new RetryLaterException("The same event is being processed right now; send it again shortly.");
+    }
+    return new EventAnswer(event.eventId(), caseId, effect, effect == Effect.APPLIED
+        ? "Refund " + event.refundId() + " recorded as " + event.status() + "."
+        : "Refund " + event.refundId() + " was already recorded as " + event.status() + "; nothing changed.");
+  }
+}

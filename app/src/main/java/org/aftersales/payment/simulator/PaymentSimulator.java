@@ -1,0 +1,168 @@
+package org.aftersales.payment.simulator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aftersales.system.LocalServer;
+import org.aftersales.system.http.CallbackSender;
+import org.aftersales.system.http.OutboundHttp;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A stand-in for a payment provider, served under {@code /simulators/payment}: it keeps a refund ledger,
+ * answers the same idempotency key with the same refund, settles refunds later and calls back with the
+ * result, and can be told to fail. Its ledger lives in memory and is lost on restart. Replace it with a
+ * real provider by setting {@code aftersales.payment.base-url}.
+ */
+@Component
+@ConditionalOnProperty(name = "aftersales.simulators.payment.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(PaymentSimulatorProperties.class)
+public class PaymentSimulator implements AutoCloseable {
+
+  /** A refund in the simulated provider's ledger. */
+  public record SimulatedRefund(String refundId, String providerRefundId, String caseId, String orderId,
+      BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
+
+  /** A callback as sent. */
+  public record Callback(String eventId, String refundId, String providerRefundId, String status, String amount,
+      String currency, String failureReason, OffsetDateTime occurredAt) {}
+
+  private final Map<String, SimulatedRefund> refunds = new LinkedHashMap<>();
+  private final Map<String, Callback> lastCallbacks = new LinkedHashMap<>();
+  private final AtomicInteger unavailable = new AtomicInteger();
+  private final AtomicInteger failing = new AtomicInteger();
+  private final PaymentSimulatorProperties properties;
+  private final LocalServer localServer;
+  private final CallbackSender callbacks;
+  private final Clock clock;
+
+  public PaymentSimulator(PaymentSimulatorProperties properties, LocalServer localServer, Clock clock,
+      @Value("${aftersales.integration.user}") String user, @Value("${aftersales.integration.password}") String password) {
+    this.properties = properties;
+    this.localServer = localServer;
+    this.clock = clock;
+    this.callbacks = new CallbackSender("payment-simulator", new OutboundHttp.Settings(user, password,
+        Duration.ofSeconds(2), Duration.ofSeconds(10), 1, properties.callbackBackoff()), properties.callbackAttempts());
+  }
+
+  /** Takes a refund request; the same key with the same body answers the first refund again. */
+  public synchronized Created create(String idempotencyKey, String refundId, String caseId, String orderId,
+      BigDecimal amount, String currency) {
+    if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Simulated outage");
+    }
+    if (!idempotencyKey.equals(refundId)) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key must equal refundId");
+    }
+    SimulatedRefund existing = refunds.get(refundId);
+    if (existing != null) {
+      if (existing.amount().compareTo(amount) != 0 || !existing.currency().equals(currency)) {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " was requested for "
+            + existing.amount().toPlainString() + " " + existing.currency());
+      }
+      return new Created(existing, false);
+    }
+    SimulatedRefund refund = new SimulatedRefund(refundId, "PR-" + UUID.randomUUID(), caseId, orderId,
+        amount.setScale(2), currency, "PENDING", null, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    refunds.put(refundId, refund);
+    if (properties.autoSettle()) {
+      callbacks.schedule(() -> settleIfPending(refundId), properties.settleDelay());
+    }
+    return new Created(refund, true);
+  }
+
+  /** A refund and whether it was created by this call. */
+  public record Created(SimulatedRefund refund, boolean created) {}
+
+  public synchronized SimulatedRefund find(String refundId) {
+    SimulatedRefund refund = refunds.get(refundId);
+    if (refund == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No refund " + refundId);
+    }
+    return refund;
+  }
+
+  public synchronized List<SimulatedRefund> refunds(String caseId) {
+    return refunds.values().stream().filter(r -> caseId == null || caseId.equals(r.caseId())).toList();
+  }
+
+  /** What was actually paid out for a case. */
+  public synchronized BigDecimal totalSucceeded(String caseId) {
+    return refunds(caseId).stream().filter(r -> "SUCCEEDED".equals(r.status())).map(SimulatedRefund::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Settles a pending refund now (SUCCEEDED, or FAILED with a reason) and calls back. */
+  public synchronized SimulatedRefund settle(String refundId, String status, String failureReason) {
+    SimulatedRefund refund = find(refundId);
+    if (!"PENDING".equals(refund.status())) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " is already " + refund.status());
+    }
+    if (!"SUCCEEDED".equals(status) && !"FAILED".equals(status)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be SUCCEEDED or FAILED");
+    }
+    SimulatedRefund settled = new SimulatedRefund(refund.refundId(), refund.providerRefundId(), refund.caseId(),
+        refund.orderId(), refund.amount(), refund.currency(), status,
+        "FAILED".equals(status) ? (failureReason == null ? "Refund declined by the bank" : failureReason) : null,
+        refund.createdAt());
+    refunds.put(refundId, settled);
+    Callback callback = new Callback(UUID.randomUUID().toString(), refundId, settled.providerRefundId(), status,
+        settled.amount().toPlainString(), settled.currency(), settled.failureReason(),
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    lastCallbacks.put(refundId, callback);
+    callbacks.send(callbackUrl(), callback);
+    return settled;
+  }
+
+  /** Sends the last callback of a refund again, with the same event id, as providers do. */
+  public synchronized Callback resendLastCallback(String refundId) {
+    Callback callback = lastCallbacks.get(refundId);
+    if (callback == null) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " has not been settled yet");
+    }
+    callbacks.send(callbackUrl(), callback);
+    return callback;
+  }
+
+  public void unavailableNext(int requests) {
+    unavailable.set(requests);
+  }
+
+  public void failNextSettlements(int settlements) {
+    failing.set(settlements);
+  }
+
+  public void resetFaults() {
+    unavailable.set(0);
+    failing.set(0);
+  }
+
+  private synchronized void settleIfPending(String refundId) {
+    SimulatedRefund refund = refunds.get(refundId);
+    if (refund != null && "PENDING".equals(refund.status())) {
+      boolean fail = failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+      settle(refundId, fail ? "FAILED" : "SUCCEEDED", fail ? "Card account closed" : null);
+    }
+  }
+
+  private String callbackUrl() {
+    return properties.callbackUrl().isBlank() ? localServer.baseUrl() + "/api/events/payments" : properties.callbackUrl();
+  }
+
+  @Override
+  public void close() {
+    callbacks.close();
+  }
+}

@@ -1,0 +1,93 @@
+package org.aftersales.payment.simulator;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.util.List;
+import org.aftersales.payment.simulator.PaymentSimulator.SimulatedRefund;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulated payment provider's HTTP API, and controls for people trying the system and for tests. */
+@RestController
+@RequestMapping("/simulators/payment")
+@ConditionalOnBean(PaymentSimulator.class)
+@Tag(name = "Payment simulator", description = "A stand-in payment provider (refunds)")
+public class PaymentSimulatorController {
+
+  /** A refund request as the provider takes it. */
+  public record RefundBody(@NotBlank String refundId, @NotBlank String caseId, @NotBlank String orderId,
+      @NotBlank @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?") String amount,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, String reason) {}
+
+  /** A manual settlement. */
+  public record Settlement(@NotBlank @Pattern(regexp = "SUCCEEDED|FAILED") String status, String failureReason) {}
+
+  /** Faults to inject. */
+  public record Faults(@Min(0) int unavailableNext, @Min(0) int failNext) {}
+
+  private final PaymentSimulator simulator;
+
+  public PaymentSimulatorController(PaymentSimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  @PostMapping("/refunds")
+  @Operation(summary = "Request a refund (idempotent by Idempotency-Key = refundId)")
+  public ResponseEntity<SimulatedRefund> create(@RequestHeader("Idempotency-Key") String key,
+      @RequestBody @Valid RefundBody body) {
+    PaymentSimulator.Created created = simulator.create(key, body.refundId(), body.caseId(), body.orderId(),
+        new BigDecimal(body.amount()), body.currency());
+    return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(created.refund());
+  }
+
+  @GetMapping("/refunds/{refundId}")
+  public SimulatedRefund find(@PathVariable String refundId) {
+    return simulator.find(refundId);
+  }
+
+  @GetMapping("/refunds")
+  public List<SimulatedRefund> list(@RequestParam(required = false) String caseId) {
+    return simulator.refunds(caseId);
+  }
+
+  @PostMapping("/refunds/{refundId}/settle")
+  @Operation(summary = "Settle a pending refund now and call back")
+  public SimulatedRefund settle(@PathVariable String refundId, @RequestBody @Valid Settlement settlement) {
+    return simulator.settle(refundId, settlement.status(), settlement.failureReason());
+  }
+
+  @PostMapping("/refunds/{refundId}/callbacks/resend")
+  @Operation(summary = "Send the last callback again, with the same event id")
+  public PaymentSimulator.Callback resend(@PathVariable String refundId) {
+    return simulator.resendLastCallback(refundId);
+  }
+
+  @PostMapping("/faults")
+  @Operation(summary = "Answer 503 to the next refund requests, or fail the next settlements")
+  public Faults faults(@RequestBody @Valid Faults faults) {
+    simulator.unavailableNext(faults.unavailableNext());
+    simulator.failNextSettlements(faults.failNext());
+    return faults;
+  }
+
+  @DeleteMapping("/faults")
+  public ResponseEntity<Void> clearFaults() {
+    simulator.resetFaults();
+    return ResponseEntity.noContent().build();
+  }
+}

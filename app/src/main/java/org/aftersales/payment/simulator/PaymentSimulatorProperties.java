@@ -1,0 +1,18 @@
+package org.aftersales.payment.simulator;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The payment provider simulator ({@code aftersales.simulators.payment.*}): whether refunds settle by
+ * themselves and after how long, and where results are called back to (empty: this application).
+ */
+@ConfigurationProperties("aftersales.simulators.payment")
+public record PaymentSimulatorProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("true") boolean autoSettle,
+    @DefaultValue("PT2S") Duration settleDelay,
+    @DefaultValue("") String callbackUrl,
+    @DefaultValue("5") int callbackAttempts,
+    @DefaultValue("PT1S") Duration callbackBackoff) {}

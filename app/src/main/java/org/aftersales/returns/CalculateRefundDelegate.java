@@ -1,0 +1,58 @@
+package org.aftersales.returns;
+
+import static org.aftersales.returns.ReturnProcess.Var;
+
+import java.math.BigDecimal;
+import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.CaseRepository;
+import org.aftersales.cases.ReturnMethod;
+import org.aftersales.payment.RefundLedger;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CalculateRefund}: the amount to refund: a partial amount an agent granted, or what was asked
+ * less the inspector's deductions, plus the postage compensation when the seller is at fault and the
+ * customer paid the postage; never more than is left of what the customer paid over the whole case.
+ */
+@Component
+public class CalculateRefundDelegate implements JavaDelegate {
+
+  private final CaseRepository cases;
+  private final RefundLedger ledger;
+  private final ReturnLimits limits;
+
+  public CalculateRefundDelegate(CaseRepository cases, RefundLedger ledger, ReturnLimits limits) {
+    this.cases = cases;
+    this.ledger = ledger;
+    this.limits = limits;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
+    boolean partial = ReturnProcess.PARTIAL_REFUND.equals(execution.getVariable(Var.REVIEW_DECISION))
+        || ReturnProcess.PARTIAL_REFUND.equals(execution.getVariable(Var.FAILED_INSPECTION_DECISION));
+    BigDecimal amount;
+    BigDecimal postage = BigDecimal.ZERO;
+    if (partial) {
+      amount = Amounts.of(execution.getVariable(Var.PARTIAL_AMOUNT));
+    } else {
+      BigDecimal deductions = Amounts.of(execution.getVariable(Var.DEDUCTIONS));
+      amount = c.requestedAmount().subtract(deductions == null ? BigDecimal.ZERO : deductions);
+      if ("SELLER".equals(execution.getVariable(Var.POSTAGE_PAID_BY)) && Boolean.TRUE.equals(c.details().withReturn())
+          && c.details().returnMethod() == ReturnMethod.SELF_SHIP) {
+        postage = limits.postageCompensation();
+      }
+    }
+    BigDecimal left = c.paidAmount().subtract(ledger.committed(c.caseId()));
+    BigDecimal refund = amount.add(postage).min(left);
+    if (refund.signum() <= 0) {
+      throw new IllegalStateException("Nothing is left to refund on case " + c.caseId());
+    }
+    execution.setVariable(Var.POSTAGE_COMPENSATION, Amounts.text(postage));
+    execution.setVariable(Var.CALCULATED_REFUND_AMOUNT, Amounts.text(refund));
+    execution.setVariable(Var.REFUND_AMOUNT, Amounts.text(refund));
+  }
+}

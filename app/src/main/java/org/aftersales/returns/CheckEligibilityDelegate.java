@@ -1,0 +1,55 @@
+package org.aftersales.returns;
+
+import static org.aftersales.returns.ReturnProcess.Var;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.CaseRepository;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CheckEligibility}: asks the designers' rule table {@code return-eligibility} whether the
+ * request is eligible, may be approved without a person, and who pays the return postage.
+ */
+@Component
+public class CheckEligibilityDelegate implements JavaDelegate {
+
+  private final CaseRepository cases;
+  private final DecisionService decisions;
+  private final Clock clock;
+
+  public CheckEligibilityDelegate(CaseRepository cases, DecisionService decisions, Clock clock) {
+    this.cases = cases;
+    this.decisions = decisions;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
+    Integer days = c.deliveredAt() == null ? null
+        : (int) Duration.between(c.deliveredAt(), clock.instant()).toDays();
+    Map<String, Object> inputs = Variables.createVariables()
+        .putValue("caseType", c.type().name())
+        .putValue("reason", c.reason().name())
+        .putValue("daysSinceDelivery", days)
+        .putValue("productCategory", c.details().productCategory())
+        .putValue("amount", c.requestedAmount().doubleValue());
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(ReturnProcess.ELIGIBILITY_DECISION)
+        .variables(inputs).evaluate().getSingleResult();
+    if (result == null) {
+      throw new IllegalStateException("Decision " + ReturnProcess.ELIGIBILITY_DECISION + " has no rule for " + inputs);
+    }
+    execution.setVariable(Var.ELIGIBLE, Boolean.TRUE.equals(result.get("eligible")));
+    execution.setVariable(Var.ELIGIBILITY_NOTE, String.valueOf(result.get("customerReason")));
+    execution.setVariable(Var.AUTO_APPROVE, Boolean.TRUE.equals(result.get("autoApprove")));
+    execution.setVariable(Var.POSTAGE_PAID_BY, String.valueOf(result.get("postagePaidBy")));
+  }
+}

@@ -1,0 +1,89 @@
+package org.aftersales.returns;
+
+import static org.aftersales.returns.ReturnProcess.Var;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.aftersales.cases.CaseProgress;
+import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.CaseRepository;
+import org.aftersales.notification.CustomerNotification;
+import org.aftersales.notification.CustomerNotifier;
+import org.aftersales.notification.NotificationType;
+import org.aftersales.notification.SentNotification;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "Tell customer: ..." send tasks: sends the notification named by the task's {@code notificationType}
+ * input, with the details of the case, and notes it on the timeline. The notification id counts the case's
+ * notifications, so a retried job sends nothing twice.
+ */
+@Component
+public class NotifyCustomerDelegate implements JavaDelegate {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final CaseRepository cases;
+  private final CustomerNotifier notifier;
+  private final CaseProgress progress;
+  private final ReturnLimits limits;
+  private final Addresses addresses;
+
+  public NotifyCustomerDelegate(CaseRepository cases, CustomerNotifier notifier, CaseProgress progress,
+      ReturnLimits limits, Addresses addresses) {
+    this.cases = cases;
+    this.notifier = notifier;
+    this.progress = progress;
+    this.limits = limits;
+    this.addresses = addresses;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
+    NotificationType type = NotificationType.valueOf((String) execution.getVariableLocal(Var.NOTIFICATION_TYPE));
+    Integer sent = (Integer) execution.getVariable(Var.NOTIFICATIONS_SENT);
+    int number = sent == null ? 1 : sent + 1;
+    var contact = c.details().contact();
+    SentNotification result = notifier.send(new CustomerNotification(c.caseId() + "-N" + number, c.caseId(),
+        contact == null ? null : contact.name(), contact == null ? null : contact.email(),
+        contact == null ? null : contact.phone(), type,
+        contact == null || contact.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(contact.language()),
+        details(execution, c)));
+    execution.setVariable(Var.NOTIFICATIONS_SENT, number);
+    if (!result.duplicate()) {
+      progress.record(c.caseId(), "NOTIFIED_" + type, "EMAIL".equals(result.channel())
+          ? "We e-mailed you: " + result.subject() : "Notice for you: " + result.subject(), null);
+    }
+  }
+
+  private Map<String, String> details(DelegateExecution execution, CaseRecord c) {
+    Map<String, String> details = new HashMap<>();
+    details.put("caseId", c.caseId());
+    details.put("currency", c.currency());
+    put(details, "amount", execution.getVariable(Var.REFUND_AMOUNT));
+    if (ReturnProcess.PARTIAL_REFUND.equals(execution.getVariable(Var.REVIEW_DECISION))
+        && execution.getVariable(Var.REFUND_AMOUNT) == null) {
+      put(details, "amount", Amounts.text(Amounts.of(execution.getVariable(Var.PARTIAL_AMOUNT))));
+    }
+    put(details, "reason", execution.getVariable(Var.REJECT_REASON));
+    put(details, "trackingNumber", execution.getVariable(Var.OUTBOUND_TRACKING_NUMBER) != null
+        ? execution.getVariable(Var.OUTBOUND_TRACKING_NUMBER) : execution.getVariable(Var.TRACKING_NUMBER));
+    put(details, "windowStart", execution.getVariable(Var.PICKUP_WINDOW_START));
+    put(details, "windowEnd", execution.getVariable(Var.PICKUP_WINDOW_END));
+    details.put("address", addresses.warehouseText());
+    details.put("deadline", DAY.format(limits.shipBackDue().toInstant()));
+    return details;
+  }
+
+  private static void put(Map<String, String> details, String key, Object value) {
+    if (value != null) {
+      details.put(key, value.toString());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.aftersales.system.http;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Used by the simulators to call back like a real provider: asynchronously, retrying a few times with
+ * growing delays while the receiver fails or answers 5xx (a 503 "not ready yet" included); a 2xx or 4xx
+ * answer ends delivery.
+ */
+public class CallbackSender implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallbackSender.class);
+
+  private final ScheduledExecutorService executor;
+  private final OutboundHttp.Settings settings;
+  private final int maxAttempts;
+
+  public CallbackSender(String name, OutboundHttp.Settings settings, int maxAttempts) {
+    this.executor = Executors.newScheduledThreadPool(2, r -> {
+      Thread thread = new Thread(r, name + "-callbacks");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.settings = settings;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** Runs {@code task} after {@code delay} on the sender's own threads. */
+  public void schedule(Runnable task, Duration delay) {
+    executor.schedule(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Simulated provider task failed: {}", e.getMessage());
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Posts {@code body} to {@code url} now, retrying in the background as a provider would. */
+  public void send(String url, Object body) {
+    attempt(url, body, 1);
+  }
+
+  private void attempt(String url, Object body, int attempt) {
+    executor.execute(() -> {
+      try {
+        RestClient client = OutboundHttp.client(url, settings);
+        client.post().contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().is4xxClientError()) {
+          LOG.warn("Callback to {} refused ({}): {}", url, e.getStatusCode(), e.getResponseBodyAsString());
+          return;
+        }
+        retry(url, body, attempt, e);
+      } catch (RuntimeException e) {
+        retry(url, body, attempt, e);
+      }
+    });
+  }
+
+  private void retry(String url, Object body, int attempt, RuntimeException e) {
+    if (attempt >= maxAttempts) {
+      LOG.warn("Callback to {} given up after {} attempts: {}", url, attempt, e.getMessage());
+      return;
+    }
+    executor.schedule(() -> attempt(url, body, attempt + 1), settings.backoff().toMillis() * attempt,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
