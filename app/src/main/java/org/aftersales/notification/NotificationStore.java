@@ -58,7 +58,7 @@ public class NotificationStore {
       return Optional.empty();
     } catch (DuplicateKeyException taken) {
       Optional<SentNotification> earlier = find(pending.notificationId(), SENT);
-      if (earlier.isPresent() || takeOver(pending.notificationId(), now, staleBefore)) {
+      if (earlier.isPresent() || takeOver(pending, now, staleBefore)) {
         return earlier;
       }
       throw new NotificationDeliveryException("Notification " + pending.notificationId()
@@ -85,10 +85,12 @@ public class NotificationStore {
   }
 
   /** A reservation older than the lease belongs to an attempt that never finished: take it over. */
-  private boolean takeOver(String notificationId, Instant now, Instant staleBefore) {
-    Integer updated = ownTransaction.execute(status -> jdbc.update(
-        "UPDATE as_notification SET reserved_at = ? WHERE notification_id = ? AND status = ? AND reserved_at < ?",
-        Timestamp.from(now), notificationId, SENDING, Timestamp.from(staleBefore)));
+  private boolean takeOver(SentNotification pending, Instant now, Instant staleBefore) {
+    Integer updated = ownTransaction.execute(status -> jdbc.update("UPDATE as_notification SET channel = ?, "
+            + "recipient_masked = ?, subject = ?, reserved_at = ? "
+            + "WHERE notification_id = ? AND status = ? AND reserved_at < ?",
+        pending.channel(), pending.recipient(), pending.subject(), Timestamp.from(now), pending.notificationId(),
+        SENDING, Timestamp.from(staleBefore)));
     return updated != null && updated == 1;
   }
 
