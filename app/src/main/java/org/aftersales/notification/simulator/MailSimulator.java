@@ -11,6 +11,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -38,14 +41,15 @@ public class MailSimulator {
   }
 
   public synchronized void start() {
-    try {
-      greenMail = startOn(properties.port());
-    } catch (IllegalStateException taken) {
-      if (properties.port() == 0) {
-        throw taken;
+    int port = properties.port();
+    if (port != 0 && isFree(port)) {
+      greenMail = startOnUnlessTaken(port);
+    }
+    if (greenMail == null) {
+      if (port != 0) {
+        log.warn("Mail simulator cannot listen on {}:{}, which is taken; using a free port instead",
+            properties.host(), port);
       }
-      log.warn("Mail simulator cannot listen on {}:{} ({}); using a free port instead", properties.host(),
-          properties.port(), taken.getMessage());
       greenMail = startOn(0);
     }
     log.info("Mail simulator listening for SMTP on {}:{}", properties.host(), port());
@@ -84,6 +88,15 @@ public class MailSimulator {
         .toList();
   }
 
+  /** Null if someone took the port after {@link #isFree} found it free. */
+  private GreenMail startOnUnlessTaken(int port) {
+    try {
+      return startOn(port);
+    } catch (IllegalStateException taken) {
+      return null;
+    }
+  }
+
   private GreenMail startOn(int port) {
     ServerSetup setup = new ServerSetup(port, properties.host(), ServerSetup.PROTOCOL_SMTP);
     setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
@@ -94,6 +107,16 @@ public class MailSimulator {
     } catch (IllegalStateException e) {
       server.stop();
       throw e;
+    }
+  }
+
+  private boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(properties.host()), port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -7,8 +7,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class MailSimulatorTest {
 
@@ -41,6 +45,29 @@ class MailSimulatorTest {
   }
 
   @Test
+  void theApplicationsMailSenderFollowsTheSimulatorToTheFreePort() {
+    MailSimulator first = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", 0));
+    first.start();
+    MailSimulator second = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", first.port()));
+    try {
+      second.start();
+      BeanPostProcessor follows = MailSimulatorConfiguration.mailSenderFollowsSimulator(
+          new StaticListableBeanFactory(Map.of("mailSimulator", second)).getBeanProvider(MailSimulator.class));
+      JavaMailSenderImpl toSimulator = sender("127.0.0.1", first.port());
+      JavaMailSenderImpl elsewhere = sender("smtp.example.com", first.port());
+
+      follows.postProcessAfterInitialization(toSimulator, "mailSender");
+      follows.postProcessAfterInitialization(elsewhere, "otherSender");
+
+      assertThat(toSimulator.getPort()).isEqualTo(second.port());
+      assertThat(elsewhere.getPort()).isEqualTo(first.port());
+    } finally {
+      second.stop();
+      first.stop();
+    }
+  }
+
+  @Test
   void listsWhatItReceivedPerRecipient() throws Exception {
     MailSimulator simulator = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", 0));
     simulator.start();
@@ -60,6 +87,13 @@ class MailSimulatorTest {
       simulator.stop();
     }
     assertThat(simulator.messages(null)).isEmpty();
+  }
+
+  private static JavaMailSenderImpl sender(String host, int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost(host);
+    sender.setPort(port);
+    return sender;
   }
 
   private static void send(int port, String to, String subject, String body) throws Exception {
