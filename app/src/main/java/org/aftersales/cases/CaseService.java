@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Opens, reads and withdraws cases. A case is a record in our tables plus one process instance whose
  * business key is the case id; both are created in one transaction, so neither exists without the other.
  */
-@Service
+@Service("afterSalesCaseService") // "caseService" is the name of Camunda's CMMN service bean
 public class CaseService {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
