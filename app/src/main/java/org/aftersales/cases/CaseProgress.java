@@ -46,8 +46,12 @@ public class CaseProgress {
 
   void passed(DelegateExecution execution, String elementId, String timeline) {
     String caseId = execution.getProcessBusinessKey();
-    if (caseId != null) {
-      cases.addEvent(caseId, clock.instant(), elementId, text(execution, timeline), null);
+    // an element cut short (a timer, a withdrawal) did not do what its timeline entry says
+    if (caseId != null && !execution.isCanceled()) {
+      String text = text(execution, timeline);
+      if (!text.isBlank()) {
+        cases.addEvent(caseId, clock.instant(), elementId, text, null);
+      }
     }
   }
 

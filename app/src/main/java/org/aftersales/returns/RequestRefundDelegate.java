@@ -43,6 +43,9 @@ public class RequestRefundDelegate implements JavaDelegate {
     BigDecimal amount = new BigDecimal((String) execution.getVariable(Var.REFUND_AMOUNT));
     ledger.reserve(c.caseId(), refundId, amount, c.currency(), c.paidAmount());
     execution.setVariable(Var.REFUND_REQUESTS, attempt);
+    if (execution.getVariable(Var.REFUND_FAILURES) == null) {
+      execution.setVariable(Var.REFUND_FAILURES, 0);
+    }
     execution.setVariable(Var.REFUND_ID, refundId);
     RefundStatus status;
     String failure = null;

@@ -1,0 +1,152 @@
+package org.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aftersales.TestHttp;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Drives return cases in tests the way the outside world does: opens them through the case API as the
+ * shop, hands in carrier and payment events through their endpoints, and runs due jobs like the job
+ * executor would (process tests switch the job executor off to decide when jobs run).
+ */
+final class ReturnFlowDriver {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String SHOP = "shop";
+
+  private final TestHttp http;
+  private final ProcessEngine engine;
+
+  ReturnFlowDriver(int port, ProcessEngine engine) {
+    this.http = TestHttp.on(port);
+    this.engine = engine;
+  }
+
+  TestHttp http() {
+    return http;
+  }
+
+  /** A request body; {@code overrides} replace top-level fields (null removes one). */
+  static String request(Map<String, Object> overrides) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", "RETURN");
+    body.put("orderId", "O-20261111-0001");
+    body.put("customerId", "C-" + UUID.randomUUID().toString().substring(0, 8));
+    body.put("sellerId", "S-77");
+    body.put("channel", "APP");
+    body.put("reason", "NOT_AS_DESCRIBED");
+    body.put("description", "Colour differs from the listing");
+    body.put("deliveredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0).toString());
+    body.put("items", List.of(Map.of("sku", "PHONE-X-BLUE", "name", "Phone X", "quantity", 1, "unitPrice", "2999.00")));
+    body.put("paidAmount", "2999.00");
+    body.put("currency", "CNY");
+    body.put("contact", Map.of("name", "Li Wei", "email", "li.wei@example.com", "phone", "+86 138 0000 5678",
+        "address", Map.of("line1", "1 Nanjing Road", "city", "Shanghai", "postalCode", "200001", "country", "CN")));
+    overrides.forEach((k, v) -> {
+      if (v == null) {
+        body.remove(k);
+      } else {
+        body.put(k, v);
+      }
+    });
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Overrides as key-value pairs; a null value removes the field. */
+  static Map<String, Object> with(Object... keyValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  /** Opens a case and returns its id. */
+  String open(Map<String, Object> overrides) {
+    TestHttp.Response response = http.postJson("/api/cases", SHOP, request(overrides));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return read(response).get("caseId").asText();
+  }
+
+  JsonNode view(String caseId) {
+    TestHttp.Response response = http.get("/api/cases/" + caseId, SHOP);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return read(response);
+  }
+
+  List<String> timeline(String caseId) {
+    return view(caseId).get("timeline").findValuesAsText("event");
+  }
+
+  TestHttp.Response parcelEvent(String trackingNumber, String status) {
+    return parcelEvent(UUID.randomUUID().toString(), trackingNumber, status);
+  }
+
+  TestHttp.Response parcelEvent(String eventId, String trackingNumber, String status) {
+    return http.postJson("/api/events/parcels", SHOP, "{\"eventId\":\"" + eventId + "\",\"trackingNumber\":\""
+        + trackingNumber + "\",\"status\":\"" + status + "\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
+  }
+
+  TestHttp.Response paymentEvent(String eventId, String refundId, String status, String amount) {
+    return http.postJson("/api/events/payments", SHOP, "{\"eventId\":\"" + eventId + "\",\"refundId\":\"" + refundId
+        + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
+        + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "")
+        + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
+  }
+
+  ProcessInstance instance(String caseId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+  }
+
+  /** Runs every job that is due now (not timers in the future), as the job executor would. */
+  void runDueJobs() {
+    ManagementService management = engine.getManagementService();
+    for (int i = 0; i < 100; i++) {
+      List<Job> jobs = management.createJobQuery().executable().listPage(0, 1);
+      if (jobs.isEmpty()) {
+        return;
+      }
+      management.executeJob(jobs.get(0).getId());
+    }
+    throw new IllegalStateException("Jobs keep coming: a loop in the model?");
+  }
+
+  /** Fires the timer on {@code activityId} of the case now, as if its time had come, then runs due jobs. */
+  void fireTimer(String caseId, String activityId) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance(caseId).getId())
+        .activityId(activityId).singleResult();
+    assertThat(timer).as("timer on " + activityId).isNotNull();
+    engine.getManagementService().executeJob(timer.getId());
+    runDueJobs();
+  }
+
+  Object variable(String caseId, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseId).singleResult().getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  static JsonNode read(TestHttp.Response response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(response.body(), e);
+    }
+  }
+}

@@ -1,0 +1,408 @@
+package org.aftersales.returns;
+
+import static org.aftersales.returns.ReturnProcess.Element.*;
+import static org.aftersales.returns.ReturnProcess.Var;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestHttp;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every path of {@code return-request}, driven through the case API and the event endpoints with the job
+ * executor off, so each test decides when jobs and timers run. Carrier and payment calls go through the
+ * real HTTP clients to the simulators.
+ */
+@AfterSalesIntegrationTest
+@TestPropertySource(properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "aftersales.simulators.carrier.auto-progress=false",
+    "aftersales.simulators.payment.auto-settle=false"})
+class ReturnRequestProcessTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  ReturnFlowDriver flow;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    flow = new ReturnFlowDriver(port, engine);
+  }
+
+  @Test
+  void approvedReturnIsPickedUpInspectedAndRefundedInFull() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    assertThat(pi).isWaitingAt(REVIEW);
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    assertThat(task(pi).getDueDate()).isNotNull();
+    assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for after-sales review");
+
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_GOODS).hasPassed(NOTIFY_APPROVED, BOOK_PICKUP, NOTIFY_PICKUP_BOOKED);
+    String trackingNumber = (String) flow.variable(caseId, Var.TRACKING_NUMBER);
+    assertThat(flow.parcelEvent(trackingNumber, "PICKED_UP").status()).isEqualTo(200);
+    assertThat(flow.parcelEvent(trackingNumber, "DELIVERED").status()).isEqualTo(200);
+
+    assertThat(pi).isWaitingAt(INSPECT);
+    assertThat(task(pi)).hasCandidateGroup("inspectors");
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true, Var.INSPECTION_CONDITION, "NEW"));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("2999.00");
+
+    settle(caseId, "SUCCEEDED", "2999.00");
+    assertThat(pi).isEnded().hasPassed(END_REFUNDED);
+    JsonNode view = flow.view(caseId);
+    assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.get("outcome").asText()).isEqualTo("REFUNDED");
+    assertThat(view.get("refundedAmount").asText()).isEqualTo("2999.00");
+    assertThat(flow.timeline(caseId)).contains("Case opened", "Your request was approved",
+        "The courier collected your parcel", "Your parcel arrived at our warehouse", "The goods passed inspection",
+        "Refund of 2999.00 CNY paid", "Case closed: Refunded");
+    assertThat(flow.timeline(caseId)).anyMatch(e -> e.startsWith("We e-mailed you"));
+  }
+
+  @Test
+  void rejectedRequestClosesWithTheReason() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "REJECT", Var.REJECT_REASON, "The colour matches the listing photos"));
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(NOTIFY_REJECTED, END_REJECTED);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(flow.timeline(caseId)).contains("Your request was declined");
+  }
+
+  @Test
+  void aRejectionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    String taskId = task(pi).getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService()
+            .complete(taskId, Map.of(Var.REVIEW_DECISION, "REJECT")))
+        .hasMessageContaining("reason");
+    assertThat(pi).isWaitingAt(REVIEW);
+  }
+
+  @Test
+  void noAnswerWithinTheLimitApprovesAutomatically() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    flow.fireTimer(caseId, REVIEW_OVERDUE);
+    assertThat(pi).hasPassed(REVIEW_OVERDUE, NOTIFY_APPROVED, BOOK_PICKUP).isWaitingAt(AWAIT_GOODS);
+    assertThat(flow.timeline(caseId)).contains("Approved automatically: the shop did not answer within the time limit");
+  }
+
+  @Test
+  void customerShipsBackAndTheSellerPaysThePostage() {
+    String caseId = flow.open(Map.of("returnMethod", "SELF_SHIP", "paidAmount", "200.00",
+        "items", List.of(Map.of("sku", "CUP-1", "name", "Cup", "quantity", 1, "orderedQuantity", 2, "unitPrice", "100.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_CUSTOMER_SHIPMENT).hasPassed(SHIP_BACK_INSTRUCTIONS);
+    assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for you to ship the goods back");
+
+    TestHttp.Response shipped = flow.http().postJson("/api/cases/" + caseId + "/return-shipment", "shop",
+        "{\"trackingNumber\":\"YT1234567890\"}");
+    assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+    assertThat(flow.http().postJson("/api/cases/" + caseId + "/return-shipment", "shop",
+        "{\"trackingNumber\":\"YT1234567890\"}").status()).isEqualTo(409);
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(WATCH_PARCEL).isWaitingAt(AWAIT_GOODS);
+    flow.parcelEvent("YT1234567890", "DELIVERED");
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    flow.runDueJobs();
+    assertThat(flow.variable(caseId, Var.POSTAGE_COMPENSATION)).isEqualTo("12.00");
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("112.00");
+    settle(caseId, "SUCCEEDED", "112.00");
+    assertThat(pi).isEnded();
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("112.00");
+  }
+
+  @Test
+  void nothingShippedWithinTheLimitExpiresTheCase() {
+    String caseId = flow.open(Map.of("returnMethod", "SELF_SHIP"));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    flow.fireTimer(caseId, SHIP_BACK_OVERDUE);
+    assertThat(pi).isEnded().hasPassed(NOTIFY_EXPIRED, END_EXPIRED);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("EXPIRED");
+    assertThat(flow.timeline(caseId)).contains("Nothing was shipped back within the time limit");
+  }
+
+  @Test
+  void failedInspectionSendsTheGoodsBack() {
+    String caseId = atInspection(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, false, Var.INSPECTION_CONDITION, "USED",
+        Var.INSPECTION_NOTES, "Scratches on the screen", Var.INSPECTION_PHOTOS, "https://photos.example.com/1.jpg"));
+    assertThat(pi).isWaitingAt(DECIDE_FAILED_INSPECTION);
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    complete(task(pi), withVariables(Var.FAILED_INSPECTION_DECISION, "SEND_BACK"));
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(BOOK_SEND_BACK, NOTIFY_SENT_BACK, END_RETURNED_TO_CUSTOMER);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("RETURNED_TO_CUSTOMER");
+    assertThat(flow.variable(caseId, Var.OUTBOUND_TRACKING_NUMBER)).isNotNull();
+  }
+
+  @Test
+  void failedInspectionEndsInAPartialRefund() {
+    String caseId = atInspection(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, false));
+    complete(task(pi), withVariables(Var.FAILED_INSPECTION_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 500));
+    flow.runDueJobs();
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("500.00");
+    settle(caseId, "SUCCEEDED", "500.00");
+    assertThat(pi).isEnded().hasPassed(END_REFUNDED);
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("500.00");
+  }
+
+  @Test
+  void inspectionNotDoneInTimeReleasesTheRefund() {
+    String caseId = atInspection(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    flow.fireTimer(caseId, INSPECTION_OVERDUE);
+    assertThat(pi).hasPassed(INSPECTION_OVERDUE, REQUEST_REFUND).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.timeline(caseId)).contains("Inspection took too long: your refund is released without it");
+  }
+
+  @Test
+  void partialRefundInsteadOfAReturn() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 300.5));
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND, REQUEST_REFUND).hasNotPassed(BOOK_PICKUP);
+    settle(caseId, "SUCCEEDED", "300.50");
+    assertThat(pi).isEnded();
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("300.50");
+  }
+
+  @Test
+  void aPartialRefundAboveTheAmountAskedIsRefused() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    String taskId = task(pi).getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+        Map.of(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 5000))).hasMessageContaining("more than");
+    assertThat(flow.instance(caseId)).isWaitingAt(REVIEW);
+  }
+
+  @Test
+  void refundsAboveTheLimitNeedFinanceApproval() {
+    String caseId = atInspection(Map.of("paidAmount", "6999.00",
+        "items", List.of(Map.of("sku", "TV-65", "name", "TV 65 inch", "quantity", 1, "unitPrice", "6999.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    assertThat(pi).isWaitingAt(APPROVE_REFUND);
+    assertThat(task(pi)).hasCandidateGroup("finance");
+    complete(task(pi), withVariables(Var.REFUND_AMOUNT, "6500.00"));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    settle(caseId, "SUCCEEDED", "6500.00");
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("6500.00");
+  }
+
+  @Test
+  void aFailedRefundIsRetriedWithANewRefundAndPaidOnce() {
+    String caseId = atRefund();
+    ProcessInstance pi = flow.instance(caseId);
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), caseId + "-R1", "FAILED", "2999.00").status()).isEqualTo(200);
+    assertThat(pi).isWaitingAt(REFUND_RETRY_DELAY);
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("0.00");
+    flow.fireTimer(caseId, REFUND_RETRY_DELAY);
+    assertThat(flow.variable(caseId, Var.REFUND_ID)).isEqualTo(caseId + "-R2");
+    settle(caseId, "SUCCEEDED", "2999.00");
+    assertThat(pi).isEnded().hasPassed(END_REFUNDED);
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("2999.00");
+    assertThat(flow.timeline(caseId)).contains("The refund of 2999.00 CNY could not be paid (Card account closed)");
+  }
+
+  @Test
+  void refundsThatKeepFailingRaiseAnIncidentAndGoToFinance() {
+    String caseId = atRefund();
+    ProcessInstance pi = flow.instance(caseId);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      flow.paymentEvent(UUID.randomUUID().toString(), caseId + "-R" + attempt, "FAILED", "2999.00");
+      if (attempt < 3) {
+        flow.fireTimer(caseId, REFUND_RETRY_DELAY);
+      }
+    }
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(RESOLVE_FAILED_REFUND).hasPassed(NOTIFY_REFUND_DELAYED);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId())
+        .incidentType(RefundFailureIncident.TYPE).count()).isEqualTo(1);
+    complete(task(pi), withVariables(Var.FINANCE_NOTE, "Customer gave a new account"));
+    flow.runDueJobs();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(flow.variable(caseId, Var.REFUND_ID)).isEqualTo(caseId + "-R4");
+    settle(caseId, "SUCCEEDED", "2999.00");
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void exchangeBringsTheBrokenItemBackAndSendsANewOne() {
+    String caseId = atInspection(Map.of("type", "EXCHANGE", "reason", "DAMAGED"));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(BOOK_REPLACEMENT, NOTIFY_REPLACEMENT_SHIPPED, END_REPLACED)
+        .hasNotPassed(REQUEST_REFUND);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("RESHIPPED");
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("0.00");
+  }
+
+  @Test
+  void reshipmentOfALostParcelNeedsNoReturnAndNoPerson() {
+    String caseId = flow.open(ReturnFlowDriver.with("type", "RESHIP", "reason", "LOST", "deliveredAt", null, "paidAmount", "299.00",
+        "items", List.of(Map.of("sku", "FAN-1", "name", "Desk fan", "quantity", 1, "unitPrice", "299.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(BOOK_REPLACEMENT, END_REPLACED).hasNotPassed(REVIEW, BOOK_PICKUP);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("RESHIPPED");
+  }
+
+  @Test
+  void reshipmentWithTheBrokenItemComingBack() {
+    String caseId = atInspection(Map.of("type", "RESHIP", "reason", "DAMAGED", "withReturn", true));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(BOOK_PICKUP, INSPECT, BOOK_REPLACEMENT);
+  }
+
+  @Test
+  void aLostReturnParcelIsRefundedAnyway() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    flow.parcelEvent((String) flow.variable(caseId, Var.TRACKING_NUMBER), "LOST");
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(PARCEL_LOST).hasNotPassed(INSPECT).isWaitingAt(AWAIT_REFUND);
+  }
+
+  @Test
+  void aCourierThatCannotCollectLeavesTheShippingToTheCustomer() {
+    String caseId = flow.open(Map.of("contact", Map.of("name", "Anna", "email", "anna@example.com",
+        "address", Map.of("line1", "1 Rue de Rivoli", "city", "Paris", "country", "FR"))));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    assertThat(pi).hasPassed("BoundaryEvent_PickupNotPossible", SHIP_BACK_INSTRUCTIONS).isWaitingAt(AWAIT_CUSTOMER_SHIPMENT);
+  }
+
+  @Test
+  void requestsOutsideTheRulesAreNotEligible() {
+    String caseId = flow.open(Map.of("reason", "NO_REASON",
+        "deliveredAt", java.time.OffsetDateTime.now().minusDays(10).withNano(0).toString()));
+    ProcessInstance pi = flow.instance(caseId);
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasNotPassed(REVIEW);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(flow.timeline(caseId)).contains("Your request is not eligible: The seven-day no-reason return period has ended");
+  }
+
+  @Test
+  void withdrawnDuringReview() {
+    assertWithdrawn(flow.open(Map.of()));
+  }
+
+  @Test
+  void withdrawnWhileWaitingForTheCustomersShipment() {
+    String caseId = flow.open(Map.of("returnMethod", "SELF_SHIP"));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    assertWithdrawn(caseId);
+  }
+
+  @Test
+  void withdrawnDuringInspection() {
+    assertWithdrawn(atInspection(Map.of()));
+  }
+
+  @Test
+  void withdrawnWhileFinanceApproves() {
+    String caseId = atInspection(Map.of("paidAmount", "6999.00",
+        "items", List.of(Map.of("sku", "TV-65", "name", "TV 65 inch", "quantity", 1, "unitPrice", "6999.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    assertWithdrawn(caseId);
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceTheRefundIsRequested() {
+    String caseId = atRefund();
+    TestHttp.Response refused = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body()).contains("can no longer be withdrawn");
+    assertThat(flow.instance(caseId)).isWaitingAt(AWAIT_REFUND);
+    settle(caseId, "SUCCEEDED", "2999.00");
+    TestHttp.Response closed = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
+    assertThat(closed.status()).isEqualTo(409);
+    assertThat(closed.body()).contains("already closed");
+  }
+
+  private void assertWithdrawn(String caseId) {
+    ProcessInstance pi = flow.instance(caseId);
+    TestHttp.Response cancelled = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    JsonNode view = ReturnFlowDriver.read(cancelled);
+    assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.get("outcome").asText()).isEqualTo("CANCELLED");
+    flow.runDueJobs();
+    assertThat(pi).isEnded().hasPassed(WITHDRAWN, NOTIFY_CANCELLED, END_CANCELLED);
+    assertThat(flow.timeline(caseId)).contains("You withdrew the request");
+  }
+
+  /** A case approved, picked up and delivered, waiting for the inspector. */
+  private String atInspection(Map<String, Object> overrides) {
+    String caseId = flow.open(overrides);
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    flow.parcelEvent((String) flow.variable(caseId, Var.TRACKING_NUMBER), "DELIVERED");
+    assertThat(pi).isWaitingAt(INSPECT);
+    return caseId;
+  }
+
+  /** A case whose full refund has been sent to the provider. */
+  private String atRefund() {
+    String caseId = atInspection(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    return caseId;
+  }
+
+  private void settle(String caseId, String status, String amount) {
+    TestHttp.Response answer = flow.paymentEvent(UUID.randomUUID().toString(),
+        (String) flow.variable(caseId, Var.REFUND_ID), status, amount);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    flow.runDueJobs();
+  }
+}
