@@ -108,9 +108,7 @@ class MailCustomerNotifierIntegrationTest {
       threads.shutdown();
     }
 
-    awaitOneMailTo(customer.email);
-    assertThat(notifier.send(notification).duplicate()).isTrue();
-    assertThat(simulator.messages(customer.email)).hasSize(1);
+    assertSentExactlyOnce(notification);
   }
 
   @Test
@@ -146,9 +144,7 @@ class MailCustomerNotifierIntegrationTest {
     SentNotification retried = notifier.send(notification);
 
     assertThat(retried.duplicate()).isFalse();
-    awaitOneMailTo(customer.email);
-    assertThat(notifier.send(notification).duplicate()).isTrue();
-    assertThat(simulator.messages(customer.email)).hasSize(1);
+    assertSentExactlyOnce(notification);
   }
 
   @Test
@@ -192,6 +188,13 @@ class MailCustomerNotifierIntegrationTest {
     assertThat(response.body()).contains("\"to\":\"" + customer.email + "\"", "\"subject\":\"Your refund of 129.00 CNY",
         "\"receivedAt\":");
     assertThat(http.get("/simulators/mail/messages?to=nobody-" + customer.email, "shop:shop").body()).isEqualTo("[]");
+  }
+
+  /** One mail arrived; sending again now is a duplicate and sends nothing more. */
+  private void assertSentExactlyOnce(CustomerNotification notification) {
+    awaitOneMailTo(notification.email());
+    assertThat(notifier.send(notification).duplicate()).isTrue();
+    assertThat(simulator.messages(notification.email())).hasSize(1);
   }
 
   private ReceivedMail awaitOneMailTo(String email) {

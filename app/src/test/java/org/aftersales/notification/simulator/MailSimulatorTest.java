@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -30,27 +31,15 @@ class MailSimulatorTest {
 
   @Test
   void aTakenPortFallsBackToAFreeOne() {
-    MailSimulator first = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", 0));
-    first.start();
-    MailSimulator second = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", first.port()));
-    try {
-      second.start();
-
+    withTwoSimulatorsConfiguredForOnePort((first, second) -> {
       assertThat(second.port()).isPositive().isNotEqualTo(first.port());
       assertThat(second.isConfiguredAt("127.0.0.1", first.port())).isTrue();
-    } finally {
-      second.stop();
-      first.stop();
-    }
+    });
   }
 
   @Test
   void theApplicationsMailSenderFollowsTheSimulatorToTheFreePort() {
-    MailSimulator first = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", 0));
-    first.start();
-    MailSimulator second = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", first.port()));
-    try {
-      second.start();
+    withTwoSimulatorsConfiguredForOnePort((first, second) -> {
       BeanPostProcessor follows = MailSimulatorConfiguration.mailSenderFollowsSimulator(
           new StaticListableBeanFactory(Map.of("mailSimulator", second)).getBeanProvider(MailSimulator.class));
       JavaMailSenderImpl toSimulator = sender("127.0.0.1", first.port());
@@ -61,10 +50,7 @@ class MailSimulatorTest {
 
       assertThat(toSimulator.getPort()).isEqualTo(second.port());
       assertThat(elsewhere.getPort()).isEqualTo(first.port());
-    } finally {
-      second.stop();
-      first.stop();
-    }
+    });
   }
 
   @Test
@@ -87,6 +73,20 @@ class MailSimulatorTest {
       simulator.stop();
     }
     assertThat(simulator.messages(null)).isEmpty();
+  }
+
+  /** Runs {@code test} with a simulator on a free port and a second one configured for the same port. */
+  private static void withTwoSimulatorsConfiguredForOnePort(BiConsumer<MailSimulator, MailSimulator> test) {
+    MailSimulator first = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", 0));
+    first.start();
+    MailSimulator second = new MailSimulator(new MailSimulatorProperties(true, "127.0.0.1", first.port()));
+    try {
+      second.start();
+      test.accept(first, second);
+    } finally {
+      second.stop();
+      first.stop();
+    }
   }
 
   private static JavaMailSenderImpl sender(String host, int port) {
