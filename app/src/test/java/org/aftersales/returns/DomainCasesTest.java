@@ -1,0 +1,110 @@
+package org.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestHttp;
+import org.aftersales.payment.simulator.PaymentSimulator;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The cases of DOMAIN.md end to end: through the HTTP API, with the job executor running, the real HTTP
+ * clients, and the carrier and payment simulators moving parcels and settling refunds by themselves and
+ * calling back. People's decisions are taken in their task queues over Camunda's REST API, as Tasklist does.
+ */
+@AfterSalesIntegrationTest
+@TestPropertySource(properties = {
+    "aftersales.simulators.carrier.step-delay=PT0.2S",
+    "aftersales.simulators.payment.settle-delay=PT0.2S",
+    "aftersales.simulators.carrier.callback-backoff=PT0.2S",
+    "aftersales.simulators.payment.callback-backoff=PT0.2S"})
+class DomainCasesTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired PaymentSimulator payments;
+  ReturnFlowDriver flow;
+  TestHttp http;
+
+  @BeforeEach
+  void setUp() {
+    flow = new ReturnFlowDriver(port, engine);
+    http = flow.http();
+  }
+
+  @Test
+  void phoneInAnotherColourIsReturnedAtTheSellersCostAndRefundedInFull() {
+    String caseId = flow.open(Map.of("customerId", "C-1001"));
+    decide(caseId, "agent", "Task_ReviewRequest", "{\"reviewDecision\":{\"value\":\"APPROVE\"}}");
+    // the seller pays: a door-to-door pickup is booked; the simulated courier collects and delivers it
+    decide(caseId, "inspector", "Task_InspectGoods",
+        "{\"inspectionPassed\":{\"value\":true},\"inspectionCondition\":{\"value\":\"NEW\"}}");
+    JsonNode done = awaitClosed(caseId);
+
+    assertThat(done.get("outcome").asText()).isEqualTo("REFUNDED");
+    assertThat(done.get("refundedAmount").asText()).isEqualTo("2999.00");
+    assertThat(payments.totalSucceeded(caseId)).isEqualByComparingTo("2999.00");
+    assertThat(flow.timeline(caseId)).containsSubsequence("Case opened", "Your request was approved",
+        "The courier collected your parcel", "Your parcel arrived at our warehouse", "The goods passed inspection",
+        "Refund of 2999.00 CNY paid", "Case closed: Refunded");
+    assertThat(Duration.between(java.time.OffsetDateTime.parse(done.get("openedAt").asText()),
+        java.time.OffsetDateTime.parse(done.get("closedAt").asText()))).isLessThan(Duration.ofDays(7));
+  }
+
+  @Test
+  void brokenVaseComesBackAndANewOneIsSent() {
+    String caseId = flow.open(Map.of("type", "EXCHANGE", "reason", "DAMAGED", "description", "Arrived broken",
+        "evidence", List.of("https://photos.example.com/vase-broken.jpg"), "paidAmount", "159.00",
+        "items", List.of(Map.of("sku", "VASE-GLASS-30", "name", "Glass vase", "quantity", 1, "unitPrice", "159.00"))));
+    decide(caseId, "agent", "Task_ReviewRequest", "{\"reviewDecision\":{\"value\":\"APPROVE\"}}");
+    decide(caseId, "inspector", "Task_InspectGoods",
+        "{\"inspectionPassed\":{\"value\":true},\"inspectionCondition\":{\"value\":\"DAMAGED\"}}");
+    JsonNode done = awaitClosed(caseId);
+
+    assertThat(done.get("outcome").asText()).isEqualTo("RESHIPPED");
+    assertThat(done.get("refundedAmount").asText()).isEqualTo("0.00");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(flow.timeline(caseId))
+        .contains("Your parcel arrived at our warehouse", "The parcel we sent you was delivered"));
+  }
+
+  @Test
+  void noisyFanReturnIsRefusedBySeller() {
+    String caseId = flow.open(Map.of("reason", "QUALITY", "description", "Very noisy at every speed",
+        "paidAmount", "399.00",
+        "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00"))));
+    decide(caseId, "agent", "Task_ReviewRequest",
+        "{\"reviewDecision\":{\"value\":\"REJECT\"},\"rejectReason\":{\"value\":\"Fan noise is within specification\"}}");
+    JsonNode done = awaitClosed(caseId);
+    assertThat(done.get("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(flow.timeline(caseId)).contains("Your request was declined");
+    // what happens next (the customer's complaint to the platform) is the complaint flow's part
+  }
+
+  /** Waits until the task is in the user's group queue, then completes it over Camunda's REST API. */
+  private void decide(String caseId, String user, String taskKey, String variables) {
+    Task task = await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+    TestHttp.Response queue = http.get("/engine-rest/task?candidateUser=" + user + "&processInstanceBusinessKey=" + caseId, user);
+    assertThat(queue.body()).contains(task.getId());
+    TestHttp.Response done = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user,
+        "{\"variables\":" + variables + "}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  private JsonNode awaitClosed(String caseId) {
+    return await().atMost(PATIENCE).until(() -> flow.view(caseId), v -> "CLOSED".equals(v.get("status").asText()));
+  }
+}
