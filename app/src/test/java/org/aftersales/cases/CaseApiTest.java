@@ -214,6 +214,15 @@ class CaseApiTest {
   }
 
   @Test
+  void theOutsideEventsAndCaseEndpointsAreDocumented() {
+    TestHttp.Response docs = http.get("/v3/api-docs", "shop");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/cases", "/api/cases/{caseId}/cancel", "/api/cases/{caseId}/return-shipment",
+        "/api/events/parcels", "/api/events/payments");
+    assertThat(http.get("/swagger-ui/index.html", "shop").status()).isEqualTo(200);
+  }
+
+  @Test
   void malformedEventsAreRefused() {
     assertThat(http.postJson("/api/events/parcels", "shop", "{\"trackingNumber\":\"SF1234567890\",\"status\":\"DELIVERED\"}")
         .status()).isEqualTo(400);

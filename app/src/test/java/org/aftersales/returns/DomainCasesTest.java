@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
 import org.aftersales.payment.simulator.PaymentSimulator;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * calling back. People's decisions are taken in their task queues over Camunda's REST API, as Tasklist does.
  */
 @AfterSalesIntegrationTest
+@Isolated // its own settings make a second engine; Camunda REST would mix them up in one JVM
 @TestPropertySource(properties = {
     "aftersales.simulators.carrier.step-delay=PT0.2S",
     "aftersales.simulators.payment.settle-delay=PT0.2S",

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
 import org.aftersales.payment.RefundGateway;
 import org.aftersales.payment.RefundRequest;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * so; unknown parcels and refunds get 404, contradicting ones 409; a retried refund is paid once.
  */
 @AfterSalesIntegrationTest
+@Isolated // its own settings make a second engine; Camunda REST would mix them up in one JVM
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "aftersales.simulators.carrier.auto-progress=false",

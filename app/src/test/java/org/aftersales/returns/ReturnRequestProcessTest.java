@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * real HTTP clients to the simulators.
  */
 @AfterSalesIntegrationTest
+@Isolated // its own settings make a second engine; Camunda REST would mix them up in one JVM
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "aftersales.simulators.carrier.auto-progress=false",
