@@ -108,6 +108,20 @@ public class CaseController {
         () -> ResponseEntity.status(HttpStatus.OK).body(cases.customerShipped(caseId, shipment.trackingNumber(), actingFor)));
   }
 
+  /** The customer's answer to a partial refund offer. */
+  public record OfferAnswer(@jakarta.validation.constraints.NotNull Boolean accept) {}
+
+  @PostMapping("/{caseId}/partial-refund-answer")
+  @Operation(summary = "Accept or decline a partial refund offer", description = "An agent may offer a partial "
+      + "refund instead of a return; without an answer within the limit the offer counts as accepted. 409 if no "
+      + "offer is waiting.")
+  public ResponseEntity<?> answerOffer(@PathVariable String caseId, @RequestBody @jakarta.validation.Valid OfferAnswer answer,
+      @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = CUSTOMER_HEADER, required = false) String actingFor, Principal caller) {
+    return idempotency.execute(scope(caller, "partial-refund-answer:" + caseId), idempotencyKey, answer,
+        () -> ResponseEntity.ok(cases.answerOffer(caseId, answer.accept(), actingFor)));
+  }
+
   private static String scope(Principal caller, String operation) {
     return caller.getName() + ":" + operation;
   }

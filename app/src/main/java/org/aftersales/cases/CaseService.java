@@ -117,6 +117,22 @@ public class CaseService {
     return view(caseId);
   }
 
+  /** The customer accepts or declines a partial refund offered instead of a return. */
+  @Transactional
+  public CaseView answerOffer(String caseId, boolean accept, String actingForCustomer) {
+    CaseRecord record = lockOpen(caseId, actingForCustomer);
+    try {
+      runtime.createMessageCorrelation(ReturnProcess.Message.PROPOSAL_ANSWERED)
+          .processInstanceBusinessKey(caseId)
+          .setVariable(ReturnProcess.Var.PROPOSAL_ACCEPTED, accept)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("Case " + caseId + " has no partial refund offer waiting for an answer ("
+          + record.stage() + ").");
+    }
+    return view(caseId);
+  }
+
   CaseRecord lockOpen(String caseId, String actingForCustomer) {
     CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
     if (actingForCustomer != null && !actingForCustomer.equals(record.customerId())) {

@@ -54,7 +54,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
         contact == null ? null : contact.name(), contact == null ? null : contact.email(),
         contact == null ? null : contact.phone(), type,
         contact == null || contact.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(contact.language()),
-        details(execution, c)));
+        details(execution, c, type)));
     execution.setVariable(Var.NOTIFICATIONS_SENT, number);
     if (!result.duplicate()) {
       progress.record(c.caseId(), "NOTIFIED_" + type, "EMAIL".equals(result.channel())
@@ -62,7 +62,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     }
   }
 
-  private Map<String, String> details(DelegateExecution execution, CaseRecord c) {
+  private Map<String, String> details(DelegateExecution execution, CaseRecord c, NotificationType type) {
     Map<String, String> details = new HashMap<>();
     details.put("caseId", c.caseId());
     details.put("currency", c.currency());
@@ -77,7 +77,8 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     put(details, "windowStart", execution.getVariable(Var.PICKUP_WINDOW_START));
     put(details, "windowEnd", execution.getVariable(Var.PICKUP_WINDOW_END));
     details.put("address", addresses.warehouseText());
-    details.put("deadline", DAY.format(limits.shipBackDue().toInstant()));
+    details.put("deadline", DAY.format((type == NotificationType.PARTIAL_REFUND_PROPOSED
+        ? limits.proposalAnswerDue() : limits.shipBackDue()).toInstant()));
     return details;
   }
 

@@ -36,6 +36,14 @@ public class ReturnLimits {
     return limits.inspection().toString();
   }
 
+  public String getProposalAnswer() {
+    return limits.proposalAnswer().toString();
+  }
+
+  public Date proposalAnswerDue() {
+    return due(limits.proposalAnswer());
+  }
+
   public String getRefundResultWait() {
     return limits.refundResultWait().toString();
   }

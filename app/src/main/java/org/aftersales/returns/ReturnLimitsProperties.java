@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param review               an agent must answer a request within this, or it is approved automatically
  * @param shipBack             the customer must ship an approved return within this, or the case expires
  * @param inspection           received goods must be inspected within this, or the refund goes out anyway
+ * @param proposalAnswer       the customer answers a partial refund offer within this, or it counts as accepted
  * @param financeApproval      finance answers a refund approval within this (due date only)
  * @param refundResultWait     after this without a provider callback the refund status is asked for
  * @param refundRetryDelay     wait between a failed refund and the next attempt
@@ -26,6 +27,7 @@ public record ReturnLimitsProperties(
     @DefaultValue("PT48H") Duration review,
     @DefaultValue("P7D") Duration shipBack,
     @DefaultValue("P3D") Duration inspection,
+    @DefaultValue("P3D") Duration proposalAnswer,
     @DefaultValue("P1D") Duration financeApproval,
     @DefaultValue("PT6H") Duration refundResultWait,
     @DefaultValue("PT30M") Duration refundRetryDelay,

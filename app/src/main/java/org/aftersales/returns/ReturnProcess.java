@@ -29,6 +29,8 @@ public final class ReturnProcess {
     public static final String INSPECTION_OVERDUE = "BoundaryEvent_InspectionOverdue";
     public static final String DECIDE_FAILED_INSPECTION = "Task_DecideFailedInspection";
     public static final String NOTIFY_PARTIAL_REFUND = "Task_NotifyPartialRefund";
+    public static final String AWAIT_PROPOSAL_ANSWER = "Task_AwaitProposalAnswer";
+    public static final String PROPOSAL_UNANSWERED = "BoundaryEvent_ProposalUnanswered";
     public static final String CALCULATE_REFUND = "Task_CalculateRefund";
     public static final String APPROVE_REFUND = "Task_ApproveRefund";
     public static final String REQUEST_REFUND = "Task_RequestRefund";
@@ -64,6 +66,7 @@ public final class ReturnProcess {
     public static final String PARCEL_LOST = "Msg_ParcelLost";
     public static final String REFUND_SETTLED = "Msg_RefundSettled";
     public static final String CASE_WITHDRAWN = "Msg_CaseWithdrawn";
+    public static final String PROPOSAL_ANSWERED = "Msg_ProposalAnswered";
 
     private Message() {}
   }
@@ -95,6 +98,7 @@ public final class ReturnProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REJECT_REASON = "rejectReason";
     public static final String PARTIAL_AMOUNT = "partialAmount";
+    public static final String PROPOSAL_ACCEPTED = "proposalAccepted";
     public static final String TRACKING_NUMBER = "trackingNumber";
     public static final String INSPECTION_PASSED = "inspectionPassed";
     public static final String INSPECTION_CONDITION = "inspectionCondition";

@@ -190,15 +190,56 @@ class ReturnRequestProcessTest {
   }
 
   @Test
-  void partialRefundInsteadOfAReturn() {
+  void partialRefundOfferedInsteadOfAReturnAndAccepted() {
     String caseId = flow.open(Map.of());
     ProcessInstance pi = flow.instance(caseId);
     complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 300.5));
     flow.runDueJobs();
-    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND, REQUEST_REFUND).hasNotPassed(BOOK_PICKUP);
+    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND).isWaitingAt(AWAIT_PROPOSAL_ANSWER);
+    assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for your answer to the partial refund offer");
+    assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(200);
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(REQUEST_REFUND).hasNotPassed(BOOK_PICKUP);
     settle(caseId, "SUCCEEDED", "300.50");
     assertThat(pi).isEnded();
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("300.50");
+    assertThat(flow.timeline(caseId)).contains("You accepted the partial refund");
+  }
+
+  @Test
+  void aDeclinedOfferGoesBackToReview() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 200));
+    flow.runDueJobs();
+    assertThat(answer(caseId, "{\"accept\":false}").status()).isEqualTo(200);
+    assertThat(pi).isWaitingAt(REVIEW);
+    assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(409);
+    assertThat(answer(caseId, "{\"accept\":\"maybe\"}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void anUnansweredOfferCountsAsAccepted() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 200));
+    flow.runDueJobs();
+    flow.fireTimer(caseId, PROPOSAL_UNANSWERED);
+    assertThat(pi).hasPassed(PROPOSAL_UNANSWERED, REQUEST_REFUND).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("200.00");
+  }
+
+  @Test
+  void withdrawnWhileAnOfferWaitsForAnAnswer() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 200));
+    flow.runDueJobs();
+    assertWithdrawn(caseId);
+  }
+
+  private TestHttp.Response answer(String caseId, String body) {
+    return flow.http().postJson("/api/cases/" + caseId + "/partial-refund-answer", "shop", body);
   }
 
   @Test
