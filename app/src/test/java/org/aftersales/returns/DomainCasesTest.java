@@ -101,6 +101,10 @@ class DomainCasesTest {
         .processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
     TestHttp.Response queue = http.get("/engine-rest/task?candidateUser=" + user + "&processInstanceBusinessKey=" + caseId, user);
     assertThat(queue.body()).contains(task.getId());
+    // the Camunda Form Tasklist shows for the task, found in the same deployment
+    TestHttp.Response form = http.get("/engine-rest/task/" + task.getId() + "/deployed-form", user);
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("\"components\"");
     TestHttp.Response done = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user,
         "{\"variables\":" + variables + "}");
     assertThat(done.status()).as(done.body()).isEqualTo(204);
