@@ -327,6 +327,18 @@ class ReturnRequestProcessTest {
   }
 
   @Test
+  void refundOnlyForAParcelThatNeverArrived() {
+    String caseId = flow.open(ReturnFlowDriver.with("type", "REFUND_ONLY", "reason", "NOT_RECEIVED", "deliveredAt", null,
+        "paidAmount", "299.00", "items", List.of(Map.of("sku", "FAN-1", "name", "Desk fan", "quantity", 1, "unitPrice", "299.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    flow.runDueJobs();
+    assertThat(pi).hasNotPassed(REVIEW, BOOK_PICKUP, INSPECT).isWaitingAt(AWAIT_REFUND);
+    settle(caseId, "SUCCEEDED", "299.00");
+    assertThat(pi).isEnded().hasPassed(END_REFUNDED);
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REFUNDED");
+  }
+
+  @Test
   void reshipmentWithTheBrokenItemComingBack() {
     String caseId = atInspection(Map.of("type", "RESHIP", "reason", "DAMAGED", "withReturn", true));
     ProcessInstance pi = flow.instance(caseId);
