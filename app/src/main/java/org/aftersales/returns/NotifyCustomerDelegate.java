@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "Tell customer: ..." send tasks: sends the notification named by the task's {@code notificationType}
- * input, with the details of the case, and notes it on the timeline. The notification id counts the case's
- * notifications, so a retried job sends nothing twice.
+ * input, with the details of the case, and notes it on the timeline. The notification id counts the process
+ * instance's notifications, so a retried job sends nothing twice.
  */
 @Component
 public class NotifyCustomerDelegate implements JavaDelegate {
@@ -50,7 +50,9 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     Integer sent = (Integer) execution.getVariable(Var.NOTIFICATIONS_SENT);
     int number = sent == null ? 1 : sent + 1;
     var contact = c.details().contact();
-    SentNotification result = notifier.send(new CustomerNotification(c.caseId() + "-N" + number, c.caseId(),
+    // per process instance: a case may run several processes (a refund is paid by one of its own)
+    String notificationId = c.caseId() + "-" + execution.getProcessInstanceId() + "-N" + number;
+    SentNotification result = notifier.send(new CustomerNotification(notificationId, c.caseId(),
         contact == null ? null : contact.name(), contact == null ? null : contact.email(),
         contact == null ? null : contact.phone(), type,
         contact == null || contact.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(contact.language()),

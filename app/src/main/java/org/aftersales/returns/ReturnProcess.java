@@ -33,13 +33,8 @@ public final class ReturnProcess {
     public static final String PROPOSAL_UNANSWERED = "BoundaryEvent_ProposalUnanswered";
     public static final String CALCULATE_REFUND = "Task_CalculateRefund";
     public static final String APPROVE_REFUND = "Task_ApproveRefund";
-    public static final String REQUEST_REFUND = "Task_RequestRefund";
-    public static final String AWAIT_REFUND = "Task_AwaitRefundResult";
-    public static final String REFUND_RESULT_OVERDUE = "BoundaryEvent_RefundResultOverdue";
-    public static final String CHECK_REFUND_STATUS = "Task_CheckRefundStatus";
-    public static final String REFUND_RETRY_DELAY = "Timer_RefundRetryDelay";
-    public static final String NOTIFY_REFUND_DELAYED = "Task_NotifyRefundDelayed";
-    public static final String RESOLVE_FAILED_REFUND = "Task_ResolveFailedRefund";
+    /** Calls {@link RefundProcess}: the refund is paid there. */
+    public static final String PAY_REFUND = "CallActivity_PayRefund";
     public static final String NOTIFY_REFUND_PAID = "Task_NotifyRefundPaid";
     public static final String BOOK_REPLACEMENT = "Task_BookReplacement";
     public static final String NOTIFY_REPLACEMENT_SHIPPED = "Task_NotifyReplacementShipped";

@@ -1,5 +1,6 @@
 package org.aftersales.returns;
 
+import static org.aftersales.returns.RefundProcess.Element.*;
 import static org.aftersales.returns.ReturnProcess.Element.*;
 import static org.aftersales.returns.ReturnProcess.Var;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,14 +115,15 @@ class OutsideEventsTest {
     complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
     // the provider is down for longer than the client's own retries: the job fails and will be retried
     payments.unavailableNext(100);
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    Job job = engine.getManagementService().createJobQuery().activityId(REQUEST_REFUND).list().stream()
+        .filter(j -> j.getProcessInstanceId().equals(flow.refundInstance(caseId).getId())).findFirst().orElseThrow();
     assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
         .hasMessageContaining("unavailable");
     // back up, with one more 503 that the client's own retry absorbs
     payments.resetFaults();
     payments.unavailableNext(1);
     engine.getManagementService().executeJob(job.getId());
-    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.refundInstance(caseId)).isWaitingAt(AWAIT_REFUND);
     assertThat(payments.refunds(caseId)).hasSize(1);
     assertThat(payments.refunds(caseId).get(0).refundId()).isEqualTo(caseId + "-R1");
 
@@ -131,9 +133,10 @@ class OutsideEventsTest {
     assertThat(gateway.requestRefund(again).providerRefundId())
         .isEqualTo(payments.refunds(caseId).get(0).providerRefundId());
     // and a second refund on top would exceed what was paid: refused, the job fails rather than pay
-    engine.getRuntimeService().createProcessInstanceModification(pi.getId())
+    ProcessInstance refund = flow.refundInstance(caseId);
+    engine.getRuntimeService().createProcessInstanceModification(refund.getId())
         .startBeforeActivity(REQUEST_REFUND).cancelAllForActivity(AWAIT_REFUND).execute();
-    Job rerun = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    Job rerun = engine.getManagementService().createJobQuery().processInstanceId(refund.getId()).singleResult();
     assertThatThrownBy(() -> engine.getManagementService().executeJob(rerun.getId()))
         .hasMessageContaining("more than the 2999.00 paid");
     assertThat(payments.refunds(caseId)).hasSize(1);
@@ -144,7 +147,7 @@ class OutsideEventsTest {
     String caseId = atRefund(Map.of());
     ProcessInstance pi = flow.instance(caseId);
     // the process moves on to check the status itself while the callback has not come yet
-    engine.getRuntimeService().createProcessInstanceModification(pi.getId())
+    engine.getRuntimeService().createProcessInstanceModification(flow.refundInstance(caseId).getId())
         .startBeforeActivity(CHECK_REFUND_STATUS).cancelAllForActivity(AWAIT_REFUND).execute();
     TestHttp.Response early = flow.paymentEvent(UUID.randomUUID().toString(), caseId + "-R1", "SUCCEEDED", "2999.00");
     assertThat(early.status()).isEqualTo(503);
@@ -166,7 +169,7 @@ class OutsideEventsTest {
     ProcessInstance pi = flow.instance(caseId);
     complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.refundInstance(caseId)).isWaitingAt(AWAIT_REFUND);
     return caseId;
   }
 

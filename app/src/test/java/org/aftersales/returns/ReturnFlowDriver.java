@@ -110,7 +110,19 @@ final class ReturnFlowDriver {
   }
 
   ProcessInstance instance(String caseId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(ReturnProcess.KEY).singleResult();
+  }
+
+  /** The running refund of the case (process refund-payment), if any. */
+  ProcessInstance refundInstance(String caseId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(RefundProcess.KEY).singleResult();
+  }
+
+  private String[] allInstances(String caseId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list()
+        .stream().map(i -> i.getId()).toArray(String[]::new);
   }
 
   /** Runs every job that is due now (not timers in the future), as the job executor would. */
@@ -128,18 +140,19 @@ final class ReturnFlowDriver {
 
   /** Fires the timer on {@code activityId} of the case now, as if its time had come, then runs due jobs. */
   void fireTimer(String caseId, String activityId) {
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance(caseId).getId())
-        .activityId(activityId).singleResult();
+    Job timer = engine.getManagementService().createJobQuery().activityId(activityId).list().stream()
+        .filter(j -> java.util.Arrays.asList(allInstances(caseId)).contains(j.getProcessInstanceId()))
+        .findFirst().orElse(null);
     assertThat(timer).as("timer on " + activityId).isNotNull();
     engine.getManagementService().executeJob(timer.getId());
     runDueJobs();
   }
 
   Object variable(String caseId, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceBusinessKey(caseId).singleResult().getId())
-        .variableName(name).singleResult().getValue();
+    // the case's processes (the return and its refunds); the value any of them holds
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceIdIn(allInstances(caseId))
+        .variableName(name).list().stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
   }
 
   static JsonNode read(TestHttp.Response response) {

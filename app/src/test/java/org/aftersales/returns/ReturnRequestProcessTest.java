@@ -1,5 +1,6 @@
 package org.aftersales.returns;
 
+import static org.aftersales.returns.RefundProcess.Element.*;
 import static org.aftersales.returns.ReturnProcess.Element.*;
 import static org.aftersales.returns.ReturnProcess.Var;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class ReturnRequestProcessTest {
     assertThat(task(pi)).hasCandidateGroup("inspectors");
     complete(task(pi), withVariables(Var.INSPECTION_PASSED, true, Var.INSPECTION_CONDITION, "NEW"));
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).isWaitingAt(PAY_REFUND);
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("2999.00");
 
     settle(caseId, "SUCCEEDED", "2999.00");
@@ -185,7 +186,7 @@ class ReturnRequestProcessTest {
     String caseId = atInspection(Map.of());
     ProcessInstance pi = flow.instance(caseId);
     flow.fireTimer(caseId, INSPECTION_OVERDUE);
-    assertThat(pi).hasPassed(INSPECTION_OVERDUE, REQUEST_REFUND).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).hasPassed(INSPECTION_OVERDUE).isWaitingAt(PAY_REFUND);
     assertThat(flow.timeline(caseId)).contains("Inspection took too long: your refund is released without it");
   }
 
@@ -199,7 +200,7 @@ class ReturnRequestProcessTest {
     assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for your answer to the partial refund offer");
     assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(200);
     flow.runDueJobs();
-    assertThat(pi).hasPassed(REQUEST_REFUND).hasNotPassed(BOOK_PICKUP);
+    assertThat(pi).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
     settle(caseId, "SUCCEEDED", "300.50");
     assertThat(pi).isEnded();
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("300.50");
@@ -225,7 +226,7 @@ class ReturnRequestProcessTest {
     complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 200));
     flow.runDueJobs();
     flow.fireTimer(caseId, PROPOSAL_UNANSWERED);
-    assertThat(pi).hasPassed(PROPOSAL_UNANSWERED, REQUEST_REFUND).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).hasPassed(PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("200.00");
   }
 
@@ -262,7 +263,7 @@ class ReturnRequestProcessTest {
     assertThat(task(pi)).hasCandidateGroup("finance");
     complete(task(pi), withVariables(Var.REFUND_AMOUNT, "6500.00"));
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).isWaitingAt(PAY_REFUND);
     settle(caseId, "SUCCEEDED", "6500.00");
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("6500.00");
   }
@@ -272,7 +273,7 @@ class ReturnRequestProcessTest {
     String caseId = atRefund();
     ProcessInstance pi = flow.instance(caseId);
     assertThat(flow.paymentEvent(UUID.randomUUID().toString(), caseId + "-R1", "FAILED", "2999.00").status()).isEqualTo(200);
-    assertThat(pi).isWaitingAt(REFUND_RETRY_DELAY);
+    assertThat(flow.refundInstance(caseId)).isWaitingAt(REFUND_RETRY_DELAY);
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("0.00");
     flow.fireTimer(caseId, REFUND_RETRY_DELAY);
     assertThat(flow.variable(caseId, Var.REFUND_ID)).isEqualTo(caseId + "-R2");
@@ -293,12 +294,14 @@ class ReturnRequestProcessTest {
       }
     }
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(RESOLVE_FAILED_REFUND).hasPassed(NOTIFY_REFUND_DELAYED);
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId())
+    ProcessInstance refund = flow.refundInstance(caseId);
+    assertThat(refund).isWaitingAt(RESOLVE_FAILED_REFUND).hasPassed(NOTIFY_REFUND_DELAYED);
+    assertThat(task(refund)).hasCandidateGroup("finance");
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(refund.getId())
         .incidentType(RefundFailureIncident.TYPE).count()).isEqualTo(1);
-    complete(task(pi), withVariables(Var.FINANCE_NOTE, "Customer gave a new account"));
+    complete(task(refund), withVariables(Var.FINANCE_NOTE, "Customer gave a new account"));
     flow.runDueJobs();
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(refund.getId()).count()).isZero();
     assertThat(flow.variable(caseId, Var.REFUND_ID)).isEqualTo(caseId + "-R4");
     settle(caseId, "SUCCEEDED", "2999.00");
     assertThat(pi).isEnded();
@@ -311,7 +314,7 @@ class ReturnRequestProcessTest {
     complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
     flow.runDueJobs();
     assertThat(pi).isEnded().hasPassed(BOOK_REPLACEMENT, NOTIFY_REPLACEMENT_SHIPPED, END_REPLACED)
-        .hasNotPassed(REQUEST_REFUND);
+        .hasNotPassed(PAY_REFUND);
     assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("RESHIPPED");
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("0.00");
   }
@@ -332,7 +335,7 @@ class ReturnRequestProcessTest {
         "paidAmount", "299.00", "items", List.of(Map.of("sku", "FAN-1", "name", "Desk fan", "quantity", 1, "unitPrice", "299.00"))));
     ProcessInstance pi = flow.instance(caseId);
     flow.runDueJobs();
-    assertThat(pi).hasNotPassed(REVIEW, BOOK_PICKUP, INSPECT).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).hasNotPassed(REVIEW, BOOK_PICKUP, INSPECT).isWaitingAt(PAY_REFUND);
     settle(caseId, "SUCCEEDED", "299.00");
     assertThat(pi).isEnded().hasPassed(END_REFUNDED);
     assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REFUNDED");
@@ -355,7 +358,7 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     flow.parcelEvent((String) flow.variable(caseId, Var.TRACKING_NUMBER), "LOST");
     flow.runDueJobs();
-    assertThat(pi).hasPassed(PARCEL_LOST).hasNotPassed(INSPECT).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).hasPassed(PARCEL_LOST).hasNotPassed(INSPECT).isWaitingAt(PAY_REFUND);
   }
 
   @Test
@@ -414,7 +417,7 @@ class ReturnRequestProcessTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.body()).contains("can no longer be withdrawn");
-    assertThat(flow.instance(caseId)).isWaitingAt(AWAIT_REFUND);
+    assertThat(flow.instance(caseId)).isWaitingAt(PAY_REFUND);
     settle(caseId, "SUCCEEDED", "2999.00");
     TestHttp.Response closed = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
     assertThat(closed.status()).isEqualTo(409);
@@ -450,7 +453,7 @@ class ReturnRequestProcessTest {
     ProcessInstance pi = flow.instance(caseId);
     complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(AWAIT_REFUND);
+    assertThat(pi).isWaitingAt(PAY_REFUND);
     return caseId;
   }
 
