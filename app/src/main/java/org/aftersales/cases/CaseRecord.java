@@ -17,7 +17,17 @@ public record CaseRecord(
 
   /** What the request said beyond the columns: contact, evidence, return preferences. */
   public record CaseDetails(String productCategory, ReturnMethod returnMethod, Boolean withReturn,
-      OpenCaseRequest.Contact contact, List<String> evidence) {}
+      OpenCaseRequest.Contact contact, List<String> evidence, Integer warrantyMonths, FaultCause faultCause,
+      String fault) {
+
+    /** The same details with more evidence and, if given, a new description of the fault. */
+    public CaseDetails withEvidence(List<String> more) {
+      List<String> all = new java.util.ArrayList<>(evidence == null ? List.of() : evidence);
+      all.addAll(more);
+      return new CaseDetails(productCategory, returnMethod, withReturn, contact, List.copyOf(all), warrantyMonths,
+          faultCause, fault);
+    }
+  }
 
   /** What may still be refunded: never more than was paid in total over the case. */
   public BigDecimal refundable() {

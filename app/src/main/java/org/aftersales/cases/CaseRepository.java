@@ -74,6 +74,18 @@ public class CaseRepository {
         + "version = version + 1 WHERE case_id = ? AND status = 'OPEN'", outcome.name(), stage, ts(closedAt), caseId) == 1;
   }
 
+  public void updateDetails(String caseId, CaseDetails details, String description) {
+    jdbc.update("UPDATE as_case SET details_json = ?, description = COALESCE(?, description), version = version + 1 "
+        + "WHERE case_id = ?", json(details), description, caseId);
+  }
+
+  /** Closed cases of a customer for one order, newest first (for repeat-fault checks). */
+  public List<CaseRecord> findClosedForOrder(String customerId, String orderId, CaseType type) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE customer_id = ? AND order_id = ? AND case_type = ? "
+        + "AND status = 'CLOSED' ORDER BY closed_at DESC", (rs, n) -> map(rs), customerId, orderId, type.name())
+        .stream().map(this::withItems).toList();
+  }
+
   public void addRefunded(String caseId, BigDecimal amount) {
     jdbc.update("UPDATE as_case SET refunded_amount = refunded_amount + ?, version = version + 1 WHERE case_id = ?",
         amount, caseId);

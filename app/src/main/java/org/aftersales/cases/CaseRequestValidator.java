@@ -105,6 +105,9 @@ public class CaseRequestValidator {
     if (r.deliveredAt() != null && r.deliveredAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
       problems.add(new FieldProblem("deliveredAt", "is in the future"));
     }
+    if (r.type() == CaseType.REPAIR && r.fault() == null) {
+      problems.add(new FieldProblem("fault", "is required for a repair (a fault code such as WONT_TURN_ON)"));
+    }
     boolean noAddress = r.contact() == null || r.contact().address() == null;
     if (r.returnMethod() == ReturnMethod.PICKUP && noAddress) {
       problems.add(new FieldProblem("contact.address", "is required for a door-to-door pickup"));

@@ -133,7 +133,8 @@ public class CaseService {
     return view(caseId);
   }
 
-  CaseRecord lockOpen(String caseId, String actingForCustomer) {
+  /** The open case, locked until the transaction ends; 404 for unknown or foreign cases, 409 for closed ones. */
+  public CaseRecord lockOpen(String caseId, String actingForCustomer) {
     CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
     if (actingForCustomer != null && !actingForCustomer.equals(record.customerId())) {
       throw unknown(caseId);
@@ -161,7 +162,8 @@ public class CaseService {
         : hasAddress ? ReturnMethod.PICKUP : ReturnMethod.SELF_SHIP;
     CaseDetails details = new CaseDetails(r.productCategory() == null ? "GENERAL" : r.productCategory(), method,
         r.withReturn() != null ? r.withReturn() : goodsComeBackByDefault(r), r.contact(),
-        r.evidence() == null ? List.of() : r.evidence());
+        r.evidence() == null ? List.of() : r.evidence(), r.warrantyMonths() == null ? 12 : r.warrantyMonths(),
+        r.faultCause() == null ? FaultCause.UNKNOWN : r.faultCause(), r.fault());
     return new CaseRecord(newCaseId(), r.type(), CaseStatus.OPEN, "Request received", null, r.orderId(),
         r.customerId(), r.sellerId(), r.channel(), r.reason(), r.description(),
         r.deliveredAt() == null ? null : r.deliveredAt().toInstant(), paid, requested, BigDecimal.ZERO.setScale(2),
@@ -189,7 +191,9 @@ public class CaseService {
         .putValue(ReturnProcess.Var.CURRENCY, c.currency())
         .putValue(ReturnProcess.Var.ORDER_SUMMARY, orderSummary(c))
         .putValue(ReturnProcess.Var.DESCRIPTION, c.description() == null ? "" : c.description())
-        .putValue(ReturnProcess.Var.EVIDENCE, String.join("\n", c.details().evidence()));
+        .putValue(ReturnProcess.Var.EVIDENCE, String.join("\n", c.details().evidence()))
+        .putValue("fault", c.details().fault() == null ? "" : c.details().fault())
+        .putValue("faultCause", c.details().faultCause().name());
   }
 
   private static String orderSummary(CaseRecord c) {

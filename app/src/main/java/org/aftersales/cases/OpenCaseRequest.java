@@ -34,6 +34,9 @@ public record OpenCaseRequest(
     @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String productCategory,
     ReturnMethod returnMethod,
     Boolean withReturn,
+    @Min(0) @Max(120) Integer warrantyMonths,
+    FaultCause faultCause,
+    @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a fault code such as WONT_TURN_ON") String fault,
     @Valid Contact contact,
     @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> evidence) {
 

@@ -18,6 +18,7 @@ public record CarrierProperties(
     @DefaultValue("PT10S") Duration readTimeout,
     @DefaultValue("3") int maxAttempts,
     @DefaultValue("PT0.5S") Duration backoff,
+    @DefaultValue("15.00") java.math.BigDecimal shipmentCost,
     @DefaultValue Warehouse warehouse) {
 
   /** The returns warehouse. */

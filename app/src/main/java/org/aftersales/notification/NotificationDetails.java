@@ -24,6 +24,8 @@ public final class NotificationDetails {
   public static final String DECISION = "decision";
   /** Where the customer answers the satisfaction survey. */
   public static final String SURVEY_LINK = "surveyLink";
+  public static final String ARTICLE_TITLE = "articleTitle";
+  public static final String ARTICLE_BODY = "articleBody";
 
   private NotificationDetails() {}
 }

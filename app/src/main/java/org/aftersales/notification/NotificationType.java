@@ -2,6 +2,8 @@ package org.aftersales.notification;
 
 import static org.aftersales.notification.NotificationDetails.ADDRESS;
 import static org.aftersales.notification.NotificationDetails.AMOUNT;
+import static org.aftersales.notification.NotificationDetails.ARTICLE_BODY;
+import static org.aftersales.notification.NotificationDetails.ARTICLE_TITLE;
 import static org.aftersales.notification.NotificationDetails.CURRENCY;
 import static org.aftersales.notification.NotificationDetails.DEADLINE;
 import static org.aftersales.notification.NotificationDetails.DECISION;
@@ -34,6 +36,9 @@ public enum NotificationType {
   REPAIR_QUOTE(AMOUNT, CURRENCY),
   REPAIR_SLOT_BOOKED(WINDOW_START, WINDOW_END),
   REPAIR_COMPLETED,
+  EVIDENCE_REQUESTED(DEADLINE),
+  SELF_REPAIR_INSTRUCTIONS(ARTICLE_TITLE, ARTICLE_BODY, DEADLINE),
+  REPAIR_REMEDY_OFFERED(DEADLINE),
   COMPLAINT_RECEIVED,
   COMPLAINT_DECIDED(DECISION),
   SURVEY_INVITATION(SURVEY_LINK);

@@ -29,6 +29,11 @@ public class Addresses {
     return carrier.warehouse().address();
   }
 
+  /** What one carrier booking costs us. */
+  public java.math.BigDecimal shipmentCost() {
+    return carrier.shipmentCost();
+  }
+
   public String warehouseText() {
     Address w = warehouse();
     return w.name() + ", " + w.line1() + ", " + w.postalCode() + " " + w.city() + ", " + w.country() + " (" + w.phone() + ")";

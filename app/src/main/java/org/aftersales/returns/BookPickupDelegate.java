@@ -2,6 +2,7 @@ package org.aftersales.returns;
 
 import static org.aftersales.returns.ReturnProcess.Var;
 
+import org.aftersales.cases.CaseCosts;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.logistics.CarrierBooking;
@@ -26,12 +27,15 @@ public class BookPickupDelegate implements JavaDelegate {
   private final CarrierClient carrier;
   private final ParcelRegistry parcels;
   private final Addresses addresses;
+  private final CaseCosts costs;
 
-  public BookPickupDelegate(CaseRepository cases, CarrierClient carrier, ParcelRegistry parcels, Addresses addresses) {
+  public BookPickupDelegate(CaseRepository cases, CarrierClient carrier, ParcelRegistry parcels, Addresses addresses,
+      CaseCosts costs) {
     this.cases = cases;
     this.carrier = carrier;
     this.parcels = parcels;
     this.addresses = addresses;
+    this.costs = costs;
   }
 
   @Override
@@ -47,6 +51,8 @@ public class BookPickupDelegate implements JavaDelegate {
     parcels.register(booking.trackingNumber(), c.caseId(), booking.bookingId(), ParcelRegistry.Direction.RETURN,
         booking.status());
     execution.setVariable(Var.TRACKING_NUMBER, booking.trackingNumber());
+    costs.record(c.caseId(), CaseCosts.Category.LOGISTICS, "Carrier booking " + booking.bookingId(),
+        addresses.shipmentCost(), c.currency(), CaseCosts.BorneBy.US);
     execution.setVariable(Var.PICKUP_WINDOW_START, String.valueOf(booking.windowStart()));
     execution.setVariable(Var.PICKUP_WINDOW_END, String.valueOf(booking.windowEnd()));
   }

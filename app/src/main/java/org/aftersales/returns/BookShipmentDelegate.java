@@ -2,6 +2,7 @@ package org.aftersales.returns;
 
 import static org.aftersales.returns.ReturnProcess.Var;
 
+import org.aftersales.cases.CaseCosts;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.logistics.CarrierBooking;
@@ -24,12 +25,15 @@ public class BookShipmentDelegate implements JavaDelegate {
   private final CarrierClient carrier;
   private final ParcelRegistry parcels;
   private final Addresses addresses;
+  private final CaseCosts costs;
 
-  public BookShipmentDelegate(CaseRepository cases, CarrierClient carrier, ParcelRegistry parcels, Addresses addresses) {
+  public BookShipmentDelegate(CaseRepository cases, CarrierClient carrier, ParcelRegistry parcels, Addresses addresses,
+      CaseCosts costs) {
     this.cases = cases;
     this.carrier = carrier;
     this.parcels = parcels;
     this.addresses = addresses;
+    this.costs = costs;
   }
 
   @Override
@@ -42,5 +46,7 @@ public class BookShipmentDelegate implements JavaDelegate {
     parcels.register(booking.trackingNumber(), c.caseId(), booking.bookingId(), ParcelRegistry.Direction.OUTBOUND,
         booking.status());
     execution.setVariable(Var.OUTBOUND_TRACKING_NUMBER, booking.trackingNumber());
+    costs.record(c.caseId(), CaseCosts.Category.LOGISTICS, "Carrier booking " + booking.bookingId(),
+        addresses.shipmentCost(), c.currency(), CaseCosts.BorneBy.US);
   }
 }

@@ -47,11 +47,11 @@ public final class AccessPolicy {
   /** Process definition keys of the flows in processes/ that each working role takes part in. */
   static final Map<Role, List<String>> FLOWS = Map.of(
       Role.AGENTS, List.of("return-request", "repair-request", "follow-up-visit"),
-      Role.INSPECTORS, List.of("return-request"),
+      Role.INSPECTORS, List.of("return-request", "repair-request"),
       Role.TECHNICIANS, List.of("repair-request"),
       Role.COMPLAINT_HANDLERS, List.of("complaint"),
-      Role.SUPERVISORS, List.of("return-request", "repair-request", "complaint", "follow-up-visit"),
-      Role.FINANCE, List.of("return-request", "repair-request", "complaint"));
+      Role.SUPERVISORS, List.of("return-request", "refund-payment", "repair-request", "complaint", "follow-up-visit"),
+      Role.FINANCE, List.of("return-request", "refund-payment", "repair-request", "complaint"));
 
   private static final String ANY = "*";
 

@@ -33,6 +33,7 @@ public class SecurityConfiguration {
   private static final String[] OPERATORS = Role.groupIds(Role.MANAGERS, Role.ADMINISTRATORS);
   private static final String[] CASE_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.COMPLAINT_HANDLERS, Role.MANAGERS, Role.ADMINISTRATORS);
+  private static final String[] KNOWLEDGE_EDITORS = Role.groupIds(Role.AGENTS, Role.SUPERVISORS, Role.ADMINISTRATORS);
   private static final String[] INTEGRATIONS = Role.groupIds(Role.SHOP_INTEGRATION, Role.ADMINISTRATORS);
   private static final String[] CASE_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.ADMINISTRATORS);
@@ -60,6 +61,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/me")).authenticated()
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
+            .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
+            .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(INTEGRATIONS)

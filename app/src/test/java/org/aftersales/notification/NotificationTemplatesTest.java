@@ -107,13 +107,15 @@ class NotificationTemplatesTest {
 
   /** A plausible value per required detail, each distinct so that the test can find it in the text. */
   static Map<String, String> requiredDetails(NotificationType type) {
-    Map<String, String> values = Map.of(
-        NotificationDetails.AMOUNT, "129.00", NotificationDetails.CURRENCY, "CNY",
-        NotificationDetails.REASON, "Item shows signs of use", NotificationDetails.TRACKING_NUMBER, "SF1234567890",
-        NotificationDetails.WINDOW_START, "2026-05-02 09:00", NotificationDetails.WINDOW_END, "2026-05-02 12:00",
-        NotificationDetails.ADDRESS, "Returns Centre, 88 Century Avenue, Shanghai",
-        NotificationDetails.DEADLINE, "2026-05-09", NotificationDetails.DECISION, "Seller at fault; refund of 80 CNY",
-        NotificationDetails.SURVEY_LINK, "https://shop.example.com/survey/R-2026-0001");
+    Map<String, String> values = Map.ofEntries(
+        Map.entry(NotificationDetails.ARTICLE_TITLE, "If your fan is noisy"),
+        Map.entry(NotificationDetails.ARTICLE_BODY, "Unplug it and wipe the blades"),
+        Map.entry(NotificationDetails.AMOUNT, "129.00"), Map.entry(NotificationDetails.CURRENCY, "CNY"),
+        Map.entry(NotificationDetails.REASON, "Item shows signs of use"), Map.entry(NotificationDetails.TRACKING_NUMBER, "SF1234567890"),
+        Map.entry(NotificationDetails.WINDOW_START, "2026-05-02 09:00"), Map.entry(NotificationDetails.WINDOW_END, "2026-05-02 12:00"),
+        Map.entry(NotificationDetails.ADDRESS, "Returns Centre, 88 Century Avenue, Shanghai"),
+        Map.entry(NotificationDetails.DEADLINE, "2026-05-09"), Map.entry(NotificationDetails.DECISION, "Seller at fault; refund of 80 CNY"),
+        Map.entry(NotificationDetails.SURVEY_LINK, "https://shop.example.com/survey/R-2026-0001"));
     Map<String, String> details = new HashMap<>();
     List<String> keys = type.requiredDetails();
     keys.forEach(key -> details.put(key, values.get(key)));

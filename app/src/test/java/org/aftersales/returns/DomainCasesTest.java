@@ -95,6 +95,31 @@ class DomainCasesTest {
     // what happens next (the customer's complaint to the platform) is the complaint flow's part
   }
 
+  @Test
+  void paidRepairFromRequestToTheProductBackWithTheChargeRecorded() {
+    String caseId = flow.open(Map.of("type", "REPAIR", "reason", "FAULT", "fault", "SCREEN_FLICKER",
+        "faultCause", "QUALITY_DEFECT", "productCategory", "PHONE", "warrantyMonths", 12,
+        "deliveredAt", java.time.OffsetDateTime.now().minusMonths(14).withNano(0).toString(),
+        "description", "The screen flickers", "evidence", List.of("https://photos.example.com/flicker.mp4")));
+    // out of warranty: the simulated courier brings the phone in, a technician diagnoses and quotes
+    decide(caseId, "technician", "Task_Diagnose", "{\"faultFound\":{\"value\":true},\"diagnosedCause\":{\"value\":\"QUALITY_DEFECT\"},"
+        + "\"quoteAmount\":{\"value\":420},\"estimatedDays\":{\"value\":3}}");
+    await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey("Task_RecordQuoteAnswer").count() == 1);
+    TestHttp.Response accepted = http.postJson("/api/cases/" + caseId + "/quote-answer", "shop", "{\"accept\":true}");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    decide(caseId, "technician", "Task_Repair",
+        "{\"partsUsed\":{\"value\":\"SCR-PX-01 SN99887766554\"},\"labourHours\":{\"value\":2}}");
+    decide(caseId, "inspector", "Task_QualityCheck", "{\"qcPassed\":{\"value\":true}}");
+    JsonNode done = awaitClosed(caseId);
+    assertThat(done.get("outcome").asText()).isEqualTo("REPAIRED");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(flow.timeline(caseId))
+        .contains("Your parcel arrived at our warehouse", "You accepted the quote", "The parcel we sent you was delivered"));
+    TestHttp.Response costs = http.get("/api/reports/cases/" + caseId + "/costs", "manager");
+    assertThat(costs.status()).isEqualTo(200);
+    assertThat(costs.body()).contains("\"PARTS\"", "\"LABOUR\"", "\"LOGISTICS\"", "\"CUSTOMER\"", "620.00", "160.00");
+  }
+
   /** Waits until the task is in the user's group queue, then completes it over Camunda's REST API. */
   private void decide(String caseId, String user, String taskKey, String variables) {
     Task task = await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery()

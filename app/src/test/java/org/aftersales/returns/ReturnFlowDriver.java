@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * shop, hands in carrier and payment events through their endpoints, and runs due jobs like the job
  * executor would (process tests switch the job executor off to decide when jobs run).
  */
-final class ReturnFlowDriver {
+public final class ReturnFlowDriver {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String SHOP = "shop";
@@ -28,17 +28,17 @@ final class ReturnFlowDriver {
   private final TestHttp http;
   private final ProcessEngine engine;
 
-  ReturnFlowDriver(int port, ProcessEngine engine) {
+  public ReturnFlowDriver(int port, ProcessEngine engine) {
     this.http = TestHttp.on(port);
     this.engine = engine;
   }
 
-  TestHttp http() {
+  public TestHttp http() {
     return http;
   }
 
   /** A request body; {@code overrides} replace top-level fields (null removes one). */
-  static String request(Map<String, Object> overrides) {
+  public static String request(Map<String, Object> overrides) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("type", "RETURN");
     body.put("orderId", "O-20261111-0001");
@@ -68,7 +68,7 @@ final class ReturnFlowDriver {
   }
 
   /** Overrides as key-value pairs; a null value removes the field. */
-  static Map<String, Object> with(Object... keyValues) {
+  public static Map<String, Object> with(Object... keyValues) {
     Map<String, Object> map = new java.util.LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       map.put((String) keyValues[i], keyValues[i + 1]);
@@ -77,45 +77,50 @@ final class ReturnFlowDriver {
   }
 
   /** Opens a case and returns its id. */
-  String open(Map<String, Object> overrides) {
+  public String open(Map<String, Object> overrides) {
     TestHttp.Response response = http.postJson("/api/cases", SHOP, request(overrides));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return read(response).get("caseId").asText();
   }
 
-  JsonNode view(String caseId) {
+  public JsonNode view(String caseId) {
     TestHttp.Response response = http.get("/api/cases/" + caseId, SHOP);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return read(response);
   }
 
-  List<String> timeline(String caseId) {
+  public List<String> timeline(String caseId) {
     return view(caseId).get("timeline").findValuesAsText("event");
   }
 
-  TestHttp.Response parcelEvent(String trackingNumber, String status) {
+  public TestHttp.Response parcelEvent(String trackingNumber, String status) {
     return parcelEvent(UUID.randomUUID().toString(), trackingNumber, status);
   }
 
-  TestHttp.Response parcelEvent(String eventId, String trackingNumber, String status) {
+  public TestHttp.Response parcelEvent(String eventId, String trackingNumber, String status) {
     return http.postJson("/api/events/parcels", SHOP, "{\"eventId\":\"" + eventId + "\",\"trackingNumber\":\""
         + trackingNumber + "\",\"status\":\"" + status + "\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
-  TestHttp.Response paymentEvent(String eventId, String refundId, String status, String amount) {
+  public TestHttp.Response paymentEvent(String eventId, String refundId, String status, String amount) {
     return http.postJson("/api/events/payments", SHOP, "{\"eventId\":\"" + eventId + "\",\"refundId\":\"" + refundId
         + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
         + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "")
         + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
-  ProcessInstance instance(String caseId) {
+  public ProcessInstance instance(String caseId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(ReturnProcess.KEY).singleResult();
   }
 
   /** The running refund of the case (process refund-payment), if any. */
-  ProcessInstance refundInstance(String caseId) {
+  public ProcessInstance instance(String caseId, String processKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  public ProcessInstance refundInstance(String caseId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(RefundProcess.KEY).singleResult();
   }
@@ -126,7 +131,7 @@ final class ReturnFlowDriver {
   }
 
   /** Runs every job that is due now (not timers in the future), as the job executor would. */
-  void runDueJobs() {
+  public void runDueJobs() {
     ManagementService management = engine.getManagementService();
     for (int i = 0; i < 100; i++) {
       List<Job> jobs = management.createJobQuery().executable().listPage(0, 1);
@@ -139,7 +144,7 @@ final class ReturnFlowDriver {
   }
 
   /** Fires the timer on {@code activityId} of the case now, as if its time had come, then runs due jobs. */
-  void fireTimer(String caseId, String activityId) {
+  public void fireTimer(String caseId, String activityId) {
     Job timer = engine.getManagementService().createJobQuery().activityId(activityId).list().stream()
         .filter(j -> java.util.Arrays.asList(allInstances(caseId)).contains(j.getProcessInstanceId()))
         .findFirst().orElse(null);
@@ -148,14 +153,14 @@ final class ReturnFlowDriver {
     runDueJobs();
   }
 
-  Object variable(String caseId, String name) {
+  public Object variable(String caseId, String name) {
     // the case's processes (the return and its refunds); the value any of them holds
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceIdIn(allInstances(caseId))
         .variableName(name).list().stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull)
         .findFirst().orElse(null);
   }
 
-  static JsonNode read(TestHttp.Response response) {
+  public static JsonNode read(TestHttp.Response response) {
     try {
       return JSON.readTree(response.body());
     } catch (Exception e) {
