@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The payment provider's refund results. Each event counts once: a repeated event id, or a result we
- * already have, changes nothing and says so; an unknown refund gets 404, a contradicting result 409.
+ * The payment provider's results for refunds and for payments collected from customers (charges). Each
+ * event counts once: a repeated event id, or a result we already have, changes nothing and says so; an
+ * unknown refund or charge gets 404, a contradicting result 409.
  */
 @RestController
 @Tag(name = "Outside events", description = "Callbacks from carriers and payment providers")
@@ -36,22 +37,62 @@ public class PaymentEventController {
   /** A refund result as the provider sends it. */
   public record RefundEvent(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String eventId,
-      @NotBlank @Size(max = 60) String refundId,
+      @Size(max = 60) String refundId,
+      @Size(max = 60) String chargeId,
       @Size(max = 100) String providerRefundId,
-      @NotNull RefundStatus status,
+      @Size(max = 100) String providerChargeId,
+      @NotNull PaymentStatus status,
       @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?") String amount,
       @Pattern(regexp = "[A-Z]{3}") String currency,
       @Size(max = 300) String failureReason,
       @NotNull OffsetDateTime occurredAt) {}
 
+  /** The message and variables a charge result is correlated with (repair-request). */
+  public static final String CHARGE_SETTLED = "Msg_ChargeSettled";
+  public static final String CHARGE_ID = "chargeId";
+  public static final String CHARGE_STATUS = "chargeStatus";
+
   private final RefundLedger ledger;
+  private final ChargeLedger charges;
   private final InboundEventLog events;
   private final RuntimeService runtime;
 
-  public PaymentEventController(RefundLedger ledger, InboundEventLog events, RuntimeService runtime) {
+  public PaymentEventController(RefundLedger ledger, ChargeLedger charges, InboundEventLog events,
+      RuntimeService runtime) {
     this.ledger = ledger;
+    this.charges = charges;
     this.events = events;
     this.runtime = runtime;
+  }
+
+  private EventAnswer chargeResult(RefundEvent event) {
+    String caseId = charges.caseOf(event.chargeId());
+    var earlier = events.find(SOURCE, event.eventId());
+    if (earlier.isPresent()) {
+      return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before; nothing changed.");
+    }
+    Effect effect = charges.settle(event.chargeId(), event.status(), event.providerChargeId(), event.failureReason(),
+        event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
+    if (effect == Effect.APPLIED) {
+      try {
+        runtime.createMessageCorrelation(CHARGE_SETTLED).processInstanceBusinessKey(caseId)
+            .processInstanceVariableEquals(CHARGE_ID, event.chargeId())
+            .setVariable(CHARGE_STATUS, event.status().name()).correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new RetryLaterException("Case " + caseId + " is not yet waiting for payment " + event.chargeId()
+            + "; send the event again shortly.");
+      }
+    }
+    record(event, event.chargeId(), effect);
+    return new EventAnswer(event.eventId(), caseId, effect, "Payment " + event.chargeId() + " is " + event.status() + ".");
+  }
+
+  private void record(RefundEvent event, String subject, Effect effect) {
+    try {
+      events.record(SOURCE, event.eventId(), subject, effect);
+    } catch (DuplicateKeyException raced) {
+      throw new RetryLaterException("The same event is being processed right now; send it again shortly.");
+    }
   }
 
   @PostMapping("/api/events/payments")
@@ -60,8 +101,14 @@ public class PaymentEventController {
       + "one, 503 (retry) if the case is not ready for it yet.")
   @Transactional
   public EventAnswer refundResult(@RequestBody @Valid RefundEvent event) {
-    if (event.status() == RefundStatus.PENDING) {
+    if (event.status() == PaymentStatus.PENDING) {
       throw new InvalidRequestException("status", "must be a final result: SUCCEEDED or FAILED");
+    }
+    if ((event.refundId() == null) == (event.chargeId() == null)) {
+      throw new InvalidRequestException("refundId", "give either refundId or chargeId");
+    }
+    if (event.chargeId() != null) {
+      return chargeResult(event);
     }
     var earlier = events.find(SOURCE, event.eventId());
     String caseId = ledger.caseOf(event.refundId());
@@ -84,11 +131,7 @@ public class PaymentEventController {
             + event.refundId() + "; send the event again shortly.");
       }
     }
-    try {
-      events.record(SOURCE, event.eventId(), event.refundId(), effect);
-    } catch (DuplicateKeyException raced) {
-      throw new RetryLaterException("The same event is being processed right now; send it again shortly.");
-    }
+    record(event, event.refundId(), effect);
     return new EventAnswer(event.eventId(), caseId, effect, effect == Effect.APPLIED
         ? "Refund " + event.refundId() + " recorded as " + event.status() + "."
         : "Refund " + event.refundId() + " was already recorded as " + event.status() + "; nothing changed.");

@@ -44,6 +44,14 @@ public class RepairLimits {
     return limits.quoteAnswer().toString();
   }
 
+  public String getPaymentWait() {
+    return limits.paymentWait().toString();
+  }
+
+  public Date paymentDue() {
+    return due(limits.paymentWait());
+  }
+
   public String getRepair() {
     return limits.repair().toString();
   }

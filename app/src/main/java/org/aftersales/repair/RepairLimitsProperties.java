@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appointment       the customer books a slot within this
  * @param diagnosis         a technician diagnoses within this of receipt (due date)
  * @param quoteAnswer       the customer answers a quote within this, or it counts as declined
+ * @param paymentWait       the customer pays an accepted quote within this, or the product goes back unrepaired
  * @param repair            diagnosis to passed quality check; longer offers a replacement or a refund
  * @param repairTask        a repair task's due date
  * @param qualityCheck      a quality check's due date
@@ -34,6 +35,7 @@ public record RepairLimitsProperties(
     @DefaultValue("P7D") Duration appointment,
     @DefaultValue("P2D") Duration diagnosis,
     @DefaultValue("P3D") Duration quoteAnswer,
+    @DefaultValue("P3D") Duration paymentWait,
     @DefaultValue("P15D") Duration repair,
     @DefaultValue("P5D") Duration repairTask,
     @DefaultValue("P1D") Duration qualityCheck,

@@ -36,6 +36,9 @@ public final class RepairProcess {
     public static final String RECORD_QUOTE_ANSWER = "Task_RecordQuoteAnswer";
     public static final String QUOTE_ANSWERED = "BoundaryEvent_QuoteAnswered";
     public static final String QUOTE_UNANSWERED = "BoundaryEvent_QuoteUnanswered";
+    public static final String COLLECT_PAYMENT = "Task_CollectPayment";
+    public static final String AWAIT_PAYMENT = "Task_AwaitPayment";
+    public static final String PAYMENT_OVERDUE = "BoundaryEvent_PaymentOverdue";
     public static final String REPAIR_PRODUCT = "Task_Repair";
     public static final String QUALITY_CHECK = "Task_QualityCheck";
     public static final String BOOK_RETURN_SHIPMENT = "Task_BookReturnShipment";

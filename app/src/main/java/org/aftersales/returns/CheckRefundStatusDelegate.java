@@ -4,9 +4,10 @@ import static org.aftersales.returns.ReturnProcess.Var;
 
 import java.util.Optional;
 import org.aftersales.payment.RefundGateway;
+import org.aftersales.payment.PaymentBook;
 import org.aftersales.payment.RefundLedger;
 import org.aftersales.payment.RefundReceipt;
-import org.aftersales.payment.RefundStatus;
+import org.aftersales.payment.PaymentStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,12 +30,12 @@ public class CheckRefundStatusDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String refundId = (String) execution.getVariable(Var.REFUND_ID);
-    RefundLedger.Refund recorded = ledger.find(refundId).orElseThrow();
-    RefundStatus status = recorded.status();
+    PaymentBook.Entry recorded = ledger.find(refundId).orElseThrow();
+    PaymentStatus status = recorded.status();
     String failure = recorded.failureReason();
-    if (status == RefundStatus.PENDING) {
+    if (status == PaymentStatus.PENDING) {
       Optional<RefundReceipt> receipt = gateway.findRefund(refundId);
-      if (receipt.isPresent() && receipt.get().status() != RefundStatus.PENDING) {
+      if (receipt.isPresent() && receipt.get().status() != PaymentStatus.PENDING) {
         status = receipt.get().status();
         failure = receipt.get().failureReason();
         ledger.settle(refundId, status, receipt.get().providerRefundId(), failure, null, null);

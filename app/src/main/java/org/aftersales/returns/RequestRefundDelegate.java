@@ -10,7 +10,7 @@ import org.aftersales.payment.RefundLedger;
 import org.aftersales.payment.RefundReceipt;
 import org.aftersales.payment.RefundRejectedException;
 import org.aftersales.payment.RefundRequest;
-import org.aftersales.payment.RefundStatus;
+import org.aftersales.payment.PaymentStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -47,18 +47,18 @@ public class RequestRefundDelegate implements JavaDelegate {
       execution.setVariable(Var.REFUND_FAILURES, 0);
     }
     execution.setVariable(Var.REFUND_ID, refundId);
-    RefundStatus status;
+    PaymentStatus status;
     String failure = null;
     try {
       RefundReceipt receipt = gateway.requestRefund(new RefundRequest(refundId, c.caseId(), c.orderId(), amount,
           c.currency(), "After-sales case " + c.caseId()));
       status = receipt.status();
       failure = receipt.failureReason();
-      if (status != RefundStatus.PENDING) {
+      if (status != PaymentStatus.PENDING) {
         ledger.settle(refundId, status, receipt.providerRefundId(), failure, null, null);
       }
     } catch (RefundRejectedException e) {
-      status = RefundStatus.FAILED;
+      status = PaymentStatus.FAILED;
       failure = e.getMessage();
       ledger.settle(refundId, status, null, failure, null, null);
     }

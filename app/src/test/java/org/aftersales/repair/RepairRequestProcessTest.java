@@ -106,8 +106,13 @@ class RepairRequestProcessTest {
     flow.runDueJobs();
     assertThat(pi).hasPassed(SEND_QUOTE).isWaitingAt(RECORD_QUOTE_ANSWER);
     assertThat(post(caseId, "quote-answer", "{\"accept\":true}").status()).isEqualTo(200);
-    assertThat(pi).hasPassed(QUOTE_ANSWERED).isWaitingAt(REPAIR_PRODUCT);
     assertThat(post(caseId, "quote-answer", "{\"accept\":true}").status()).isEqualTo(409);
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(QUOTE_ANSWERED, COLLECT_PAYMENT).isWaitingAt(AWAIT_PAYMENT);
+    assertThat(flow.chargeEvent(caseId + "-C1", "SUCCEEDED", "1.00").status()).isEqualTo(409);
+    assertThat(flow.chargeEvent(caseId + "-C1", "SUCCEEDED", "350.00").status()).isEqualTo(200);
+    assertThat(pi).isWaitingAt(REPAIR_PRODUCT);
+    assertThat(flow.timeline(caseId)).contains("Your payment of 350.00 CNY was received");
     repairWith(pi, "SCR-PX-01 SN99887766554", 2);
     qualityCheck(pi, true);
     flow.runDueJobs();
@@ -120,7 +125,31 @@ class RepairRequestProcessTest {
   void anAgentRecordsAQuoteAcceptedByPhone() {
     ProcessInstance pi = atQuote();
     complete(task(pi), withVariables(Var.QUOTE_ACCEPTED, true));
-    assertThat(pi).isWaitingAt(REPAIR_PRODUCT);
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(AWAIT_PAYMENT);
+  }
+
+  @Test
+  void aQuoteNotPaidInTimeSendsTheProductBack() {
+    ProcessInstance pi = atQuote();
+    assertThat(post(pi.getBusinessKey(), "quote-answer", "{\"accept\":true}").status()).isEqualTo(200);
+    flow.runDueJobs();
+    flow.fireTimer(pi.getBusinessKey(), PAYMENT_OVERDUE);
+    assertClosed(pi, "RETURNED_TO_CUSTOMER");
+    assertThat(pi).hasPassed(BOOK_UNREPAIRED_RETURN).hasNotPassed(REPAIR_PRODUCT);
+  }
+
+  @Test
+  void aFailedPaymentSendsTheProductBack() {
+    ProcessInstance pi = atQuote();
+    String caseId = pi.getBusinessKey();
+    assertThat(post(caseId, "quote-answer", "{\"accept\":true}").status()).isEqualTo(200);
+    flow.runDueJobs();
+    assertThat(flow.chargeEvent(caseId + "-C1", "FAILED", "350.00").status()).isEqualTo(200);
+    flow.runDueJobs();
+    assertClosed(pi, "RETURNED_TO_CUSTOMER");
+    assertThat(flow.chargeEvent(caseId + "-C1", "SUCCEEDED", "350.00").status()).isEqualTo(409);
+    assertThat(flow.chargeEvent(caseId + "-C9", "SUCCEEDED", "350.00").status()).isEqualTo(404);
   }
 
   @Test

@@ -118,6 +118,10 @@ class DomainCasesTest {
     TestHttp.Response costs = http.get("/api/reports/cases/" + caseId + "/costs", "manager");
     assertThat(costs.status()).isEqualTo(200);
     assertThat(costs.body()).contains("\"PARTS\"", "\"LABOUR\"", "\"LOGISTICS\"", "\"CUSTOMER\"", "620.00", "160.00");
+    // the accepted quote was collected from the customer through the (simulated) payment provider, once
+    assertThat(payments.charges(caseId)).hasSize(1);
+    assertThat(payments.totalCharged(caseId)).isEqualByComparingTo("420.00");
+    assertThat(flow.timeline(caseId)).contains("Your payment of 420.00 CNY was received");
   }
 
   /** Waits until the task is in the user's group queue, then completes it over Camunda's REST API. */

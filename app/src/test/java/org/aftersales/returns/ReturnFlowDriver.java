@@ -109,6 +109,12 @@ public final class ReturnFlowDriver {
         + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
+  public TestHttp.Response chargeEvent(String chargeId, String status, String amount) {
+    return http.postJson("/api/events/payments", SHOP, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"chargeId\":\""
+        + chargeId + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
+        + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
+  }
+
   public ProcessInstance instance(String caseId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(ReturnProcess.KEY).singleResult();

@@ -39,7 +39,16 @@ public class PaymentSimulator implements AutoCloseable {
   public record Callback(String eventId, String refundId, String providerRefundId, String status, String amount,
       String currency, String failureReason, OffsetDateTime occurredAt) {}
 
+  /** A payment the simulated provider collects from a customer (the customer pays on its page). */
+  public record SimulatedCharge(String chargeId, String providerChargeId, String caseId, String orderId,
+      BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
+
+  /** A charge callback as sent. */
+  public record ChargeCallback(String eventId, String chargeId, String providerChargeId, String status, String amount,
+      String currency, String failureReason, OffsetDateTime occurredAt) {}
+
   private final Map<String, SimulatedRefund> refunds = new LinkedHashMap<>();
+  private final Map<String, SimulatedCharge> charges = new LinkedHashMap<>();
   private final Map<String, Callback> lastCallbacks = new LinkedHashMap<>();
   private final AtomicInteger unavailable = new AtomicInteger();
   private final AtomicInteger failing = new AtomicInteger();
@@ -134,6 +143,72 @@ public class PaymentSimulator implements AutoCloseable {
     }
     callbacks.send(callbackUrl(), callback);
     return callback;
+  }
+
+  /** Takes a request to collect a payment; the same key with the same body answers the first charge again. */
+  public synchronized SimulatedCharge createCharge(String idempotencyKey, String chargeId, String caseId, String orderId,
+      BigDecimal amount, String currency) {
+    if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Simulated outage");
+    }
+    if (!idempotencyKey.equals(chargeId)) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key must equal chargeId");
+    }
+    SimulatedCharge existing = charges.get(chargeId);
+    if (existing != null) {
+      if (existing.amount().compareTo(amount) != 0 || !existing.currency().equals(currency)) {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Charge " + chargeId + " was requested for "
+            + existing.amount().toPlainString() + " " + existing.currency());
+      }
+      return existing;
+    }
+    SimulatedCharge charge = new SimulatedCharge(chargeId, "PC-" + UUID.randomUUID(), caseId, orderId, amount.setScale(2),
+        currency, "PENDING", null, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    charges.put(chargeId, charge);
+    if (properties.autoSettle()) {
+      callbacks.schedule(() -> settleChargeIfPending(chargeId), properties.settleDelay());
+    }
+    return charge;
+  }
+
+  /** The customer pays (SUCCEEDED) or the payment fails now; the result is called back. */
+  public synchronized SimulatedCharge settleCharge(String chargeId, String status, String failureReason) {
+    SimulatedCharge charge = charges.get(chargeId);
+    if (charge == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No charge " + chargeId);
+    }
+    if (!"PENDING".equals(charge.status())) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Charge " + chargeId + " is already " + charge.status());
+    }
+    if (!"SUCCEEDED".equals(status) && !"FAILED".equals(status)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be SUCCEEDED or FAILED");
+    }
+    String reason = "FAILED".equals(status) ? (failureReason == null ? "Payment declined by the bank" : failureReason) : null;
+    SimulatedCharge settled = new SimulatedCharge(chargeId, charge.providerChargeId(), charge.caseId(), charge.orderId(),
+        charge.amount(), charge.currency(), status, reason, charge.createdAt());
+    charges.put(chargeId, settled);
+    callbacks.send(callbackUrl(), new ChargeCallback(UUID.randomUUID().toString(), chargeId, settled.providerChargeId(),
+        status, settled.amount().toPlainString(), settled.currency(), reason,
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
+    return settled;
+  }
+
+  public synchronized List<SimulatedCharge> charges(String caseId) {
+    return charges.values().stream().filter(c -> caseId == null || caseId.equals(c.caseId())).toList();
+  }
+
+  /** What was actually collected from the customer of a case. */
+  public synchronized BigDecimal totalCharged(String caseId) {
+    return charges(caseId).stream().filter(c -> "SUCCEEDED".equals(c.status())).map(SimulatedCharge::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private synchronized void settleChargeIfPending(String chargeId) {
+    SimulatedCharge charge = charges.get(chargeId);
+    if (charge != null && "PENDING".equals(charge.status())) {
+      boolean fail = failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+      settleCharge(chargeId, fail ? "FAILED" : "SUCCEEDED", fail ? "Card declined" : null);
+    }
   }
 
   public void unavailableNext(int requests) {

@@ -34,6 +34,11 @@ public class PaymentSimulatorController {
       @NotBlank @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?") String amount,
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, String reason) {}
 
+  /** A request to collect a payment. */
+  public record ChargeBody(@NotBlank String chargeId, @NotBlank String caseId, @NotBlank String orderId,
+      @NotBlank @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?") String amount,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, String description) {}
+
   /** A manual settlement. */
   public record Settlement(@NotBlank @Pattern(regexp = "SUCCEEDED|FAILED") String status, String failureReason) {}
 
@@ -75,6 +80,25 @@ public class PaymentSimulatorController {
   @Operation(summary = "Send the last callback again, with the same event id")
   public PaymentSimulator.Callback resend(@PathVariable String refundId) {
     return simulator.resendLastCallback(refundId);
+  }
+
+  @PostMapping("/charges")
+  @Operation(summary = "Collect a payment from a customer (idempotent by Idempotency-Key = chargeId)")
+  public ResponseEntity<PaymentSimulator.SimulatedCharge> charge(@RequestHeader("Idempotency-Key") String key,
+      @RequestBody @Valid ChargeBody body) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(simulator.createCharge(key, body.chargeId(), body.caseId(),
+        body.orderId(), new BigDecimal(body.amount()), body.currency()));
+  }
+
+  @GetMapping("/charges")
+  public List<PaymentSimulator.SimulatedCharge> charges(@RequestParam(required = false) String caseId) {
+    return simulator.charges(caseId);
+  }
+
+  @PostMapping("/charges/{chargeId}/settle")
+  @Operation(summary = "The customer pays now (or the payment fails) and the result is called back")
+  public PaymentSimulator.SimulatedCharge settleCharge(@PathVariable String chargeId, @RequestBody @Valid Settlement settlement) {
+    return simulator.settleCharge(chargeId, settlement.status(), settlement.failureReason());
   }
 
   @PostMapping("/faults")

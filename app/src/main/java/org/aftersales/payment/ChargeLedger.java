@@ -1,0 +1,28 @@
+package org.aftersales.payment;
+
+import java.time.Clock;
+import org.aftersales.cases.CaseProgress;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Our record of every payment collected from a customer through the provider ({@code as_charge}), paid once per id. */
+@Repository
+public class ChargeLedger extends PaymentBook {
+
+  private final CaseProgress progress;
+
+  public ChargeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseProgress progress, Clock clock) {
+    super(jdbc, transactions, clock, "as_charge", "charge_id", "provider_charge_id", "Charge");
+    this.progress = progress;
+  }
+
+  @Override
+  protected void settled(Entry charge, PaymentStatus result, String failureReason) {
+    String money = charge.amount().toPlainString() + " " + charge.currency();
+    progress.record(charge.caseId(), "CHARGE_" + result, result == PaymentStatus.SUCCEEDED
+        ? "Your payment of " + money + " was received"
+        : "Your payment of " + money + " did not go through (" + (failureReason == null ? "no reason given" : failureReason) + ")",
+        null);
+  }
+}

@@ -1,0 +1,120 @@
+package org.aftersales.payment;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.aftersales.cases.InboundEventLog.Effect;
+import org.aftersales.system.web.ConflictException;
+import org.aftersales.system.web.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What refunds and charges share: one row per id we send to the provider as its idempotency key, reserved
+ * in its own committed transaction before the call, and settled once by the provider's final word.
+ */
+public abstract class PaymentBook {
+
+  /** One refund or charge as recorded. */
+  public record Entry(String id, String caseId, BigDecimal amount, String currency, PaymentStatus status,
+      String failureReason) {}
+
+  protected final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
+  private final Clock clock;
+  private final String table;
+  private final String idColumn;
+  private final String providerColumn;
+  private final String what;
+
+  PaymentBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, String table, String idColumn,
+      String providerColumn, String what) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.table = table;
+    this.idColumn = idColumn;
+    this.providerColumn = providerColumn;
+    this.what = what;
+  }
+
+  /** Applies a newly final result to the case (money, timeline). */
+  protected abstract void settled(Entry entry, PaymentStatus result, String failureReason);
+
+  /** Checks a new reservation against what the case allows; throws if it must not be made. */
+  protected void checkReservation(String caseId, String id, BigDecimal amount, BigDecimal limit) {}
+
+  public Optional<Entry> find(String id) {
+    return query(" WHERE " + idColumn + " = ?", id).stream().findFirst();
+  }
+
+  public List<Entry> forCase(String caseId) {
+    return query(" WHERE case_id = ? ORDER BY requested_at", caseId);
+  }
+
+  /** The case the id belongs to; 404 if we never asked for it. */
+  public String caseOf(String id) {
+    return find(id).map(Entry::caseId).orElseThrow(this::unknown);
+  }
+
+  /** Reserves {@code id} for {@code amount}, committed at once; again for the same id changes nothing. */
+  public void reserve(String caseId, String id, BigDecimal amount, String currency, BigDecimal limit) {
+    newTransaction.executeWithoutResult(status -> {
+      Optional<Entry> existing = find(id);
+      if (existing.isPresent()) {
+        if (existing.get().amount().compareTo(amount) != 0) {
+          throw new IllegalStateException(what + " " + id + " was reserved for " + existing.get().amount() + ", not " + amount);
+        }
+        return;
+      }
+      checkReservation(caseId, id, amount, limit);
+      jdbc.update("INSERT INTO " + table + " (" + idColumn + ", case_id, amount, currency, status, requested_at) "
+          + "VALUES (?,?,?,?,?,?)", id, caseId, amount, currency, PaymentStatus.PENDING.name(),
+          Timestamp.from(clock.instant()));
+    });
+  }
+
+  /**
+   * Applies the provider's final word once: the same result again is {@code ALREADY_APPLIED}; a contradicting
+   * result, or another amount, is refused with 409.
+   */
+  public Effect settle(String id, PaymentStatus result, String providerId, String failureReason, BigDecimal amount,
+      String currency) {
+    if (result == PaymentStatus.PENDING) {
+      throw new IllegalArgumentException("Only a final result settles a payment");
+    }
+    Entry entry = query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
+    if (amount != null && (entry.amount().compareTo(amount) != 0 || !entry.currency().equals(currency))) {
+      throw new ConflictException(what + " " + id + " is for " + entry.amount().toPlainString() + " " + entry.currency()
+          + ", not " + amount.toPlainString() + " " + currency + ".");
+    }
+    if (entry.status() == result) {
+      return Effect.ALREADY_APPLIED;
+    }
+    if (entry.status() != PaymentStatus.PENDING) {
+      throw new ConflictException(what + " " + id + " was already settled as " + entry.status() + "; a later "
+          + result + " contradicts it.");
+    }
+    jdbc.update("UPDATE " + table + " SET status = ?, " + providerColumn + " = ?, failure_reason = ?, settled_at = ? WHERE "
+        + idColumn + " = ?", result.name(), providerId, failureReason, Timestamp.from(clock.instant()), id);
+    settled(entry, result, failureReason);
+    return Effect.APPLIED;
+  }
+
+  private NotFoundException unknown() {
+    return new NotFoundException("No " + what.toLowerCase() + " with this id was asked for by this system.");
+  }
+
+  private List<Entry> query(String where, Object... args) {
+    RowMapper<Entry> rows = (rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+        PaymentStatus.valueOf(rs.getString(5)), rs.getString(6));
+    return jdbc.query("SELECT " + idColumn + ", case_id, amount, currency, status, failure_reason FROM " + table + where,
+        rows, args);
+  }
+}
