@@ -122,6 +122,14 @@ class RepairRequestProcessTest {
   }
 
   @Test
+  void aPaidRepairThatCostsNothingNeedsNoQuote() {
+    ProcessInstance pi = started("deliveredAt", OffsetDateTime.now().minusMonths(14).withNano(0).toString());
+    atDiagnosis(pi.getBusinessKey(), pi);
+    diagnose(pi, "QUALITY_DEFECT", 0);
+    assertThat(pi).isWaitingAt(REPAIR_PRODUCT).hasNotPassed(SEND_QUOTE, COLLECT_PAYMENT);
+  }
+
+  @Test
   void anAgentRecordsAQuoteAcceptedByPhone() {
     ProcessInstance pi = atQuote();
     complete(task(pi), withVariables(Var.QUOTE_ACCEPTED, true));
