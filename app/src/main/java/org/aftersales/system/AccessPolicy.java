@@ -61,6 +61,8 @@ public final class AccessPolicy {
     List<Grant> grants = new ArrayList<>();
     FLOWS.forEach((role, keys) -> {
       grants.add(grant(role, APPLICATION, "tasklist", Permissions.ACCESS));
+      // the shared queues of Tasklist (TaskFilters): each user sees their own and their groups' tasks there
+      grants.add(grant(role, FILTER, ANY, Permissions.READ));
       grants.add(grant(role, USER, ANY, Permissions.READ));
       grants.add(grant(role, GROUP, ANY, Permissions.READ));
       for (String key : keys) {
