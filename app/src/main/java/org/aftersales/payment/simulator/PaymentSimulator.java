@@ -36,9 +36,9 @@ public class PaymentSimulator implements AutoCloseable {
   public record SimulatedRefund(String refundId, String providerRefundId, String caseId, String orderId,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
 
-  /** A callback as sent. */
+  /** A callback as sent (with its own date format: the callback client does not use this application's). */
   public record Callback(String eventId, String refundId, String providerRefundId, String status, String amount,
-      String currency, String failureReason, OffsetDateTime occurredAt) {}
+      String currency, String failureReason, @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime occurredAt) {}
 
   /** A payment the simulated provider collects from a customer (the customer pays on its page). */
   public record SimulatedCharge(String chargeId, String providerChargeId, String caseId, String orderId,
@@ -46,7 +46,7 @@ public class PaymentSimulator implements AutoCloseable {
 
   /** A charge callback as sent. */
   public record ChargeCallback(String eventId, String chargeId, String providerChargeId, String status, String amount,
-      String currency, String failureReason, OffsetDateTime occurredAt) {}
+      String currency, String failureReason, @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime occurredAt) {}
 
   /** The failure reason of a settlement that {@link #failNextSettlements} made fail. */
   public static final String SCHEDULED_FAILURE = "Card account closed";
