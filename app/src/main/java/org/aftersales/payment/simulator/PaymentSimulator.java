@@ -145,8 +145,9 @@ public class PaymentSimulator implements AutoCloseable {
     return settled;
   }
 
-  /** Sends the last callback of a refund again, with the same event id, as providers do. */
+  /** Sends the last callback of a refund again, with the same event id, as providers do; 409 if not settled yet. */
   public synchronized Callback resendLastCallback(String refundId) {
+    find(refundId);
     Callback callback = lastCallbacks.get(refundId);
     if (callback == null) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " has not been settled yet");
