@@ -1,7 +1,7 @@
 package org.aftersales.payment;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.math.RoundingMode;
 import java.util.Optional;
 import org.aftersales.system.LocalServer;
 import org.aftersales.system.http.OutboundHttp;
@@ -37,6 +37,14 @@ public class HttpRefundGateway implements RefundGateway, ChargeGateway {
     }
   }
 
+  /** A refund request as the provider takes it (a record, so that an absent reason is sent as null). */
+  record WireRefundRequest(String refundId, String caseId, String orderId, String amount, String currency,
+      String reason) {}
+
+  /** A charge request as the provider takes it. */
+  record WireChargeRequest(String chargeId, String caseId, String orderId, String amount, String currency,
+      String description) {}
+
   private final PaymentProperties properties;
   private final LocalServer localServer;
 
@@ -47,21 +55,32 @@ public class HttpRefundGateway implements RefundGateway, ChargeGateway {
 
   @Override
   public RefundReceipt requestRefund(RefundRequest request) {
-    Map<String, String> body = Map.of("refundId", request.refundId(), "caseId", request.caseId(),
-        "orderId", request.orderId(), "amount", request.amount().setScale(2).toPlainString(),
-        "currency", request.currency(), "reason", request.reason());
+    WireRefundRequest body = new WireRefundRequest(request.refundId(), request.caseId(), request.orderId(),
+        money(request.amount()), request.currency(), request.reason());
     return post("/refunds", request.refundId(), body, WireRefund.class).receipt();
   }
 
   @Override
   public ChargeReceipt requestCharge(ChargeRequest request) {
-    Map<String, String> body = Map.of("chargeId", request.chargeId(), "caseId", request.caseId(),
-        "orderId", request.orderId(), "amount", request.amount().setScale(2).toPlainString(),
-        "currency", request.currency(), "description", request.description());
+    WireChargeRequest body = new WireChargeRequest(request.chargeId(), request.caseId(), request.orderId(),
+        money(request.amount()), request.currency(), request.description());
     return post("/charges", request.chargeId(), body, WireCharge.class).receipt();
   }
 
-  private <T> T post(String path, String id, Map<String, String> body, Class<T> answer) {
+  /** Two decimals, as the provider expects; an amount with fractions of a cent is a mistake on our side. */
+  private static String money(BigDecimal amount) {
+    try {
+      return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("Amount " + amount.toPlainString() + " has more than two decimals", e);
+    }
+  }
+
+  /**
+   * Posts with retries; then 409 is a conflict, 400 and 422 a refusal of this request, and any other answer
+   * (401, 403, 404: wrong credentials or address) a technical failure that must not count as a refusal.
+   */
+  private <T> T post(String path, String id, Object body, Class<T> answer) {
     try {
       return OutboundHttp.withRetries("Payment " + id, properties.settings(),
           () -> client().post().uri(path).header("Idempotency-Key", id)
@@ -69,10 +88,15 @@ public class HttpRefundGateway implements RefundGateway, ChargeGateway {
           e -> new PaymentProviderUnavailableException("Payment provider unavailable for " + id + ": "
               + e.getMessage(), e));
     } catch (RestClientResponseException e) {
-      if (e.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+      int status = e.getStatusCode().value();
+      if (status == HttpStatus.CONFLICT.value()) {
         throw new RefundConflictException(id + " conflicts with an earlier request: " + e.getResponseBodyAsString(), e);
       }
-      throw new RefundRejectedException(id + " refused (" + e.getStatusCode() + "): " + e.getResponseBodyAsString(), e);
+      if (status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNPROCESSABLE_ENTITY.value()) {
+        throw new RefundRejectedException(id + " refused (" + e.getStatusCode() + "): " + e.getResponseBodyAsString(), e);
+      }
+      throw new PaymentProviderUnavailableException("Payment provider answered " + e.getStatusCode() + " for " + id
+          + " (check aftersales.payment.base-url and credentials)", e);
     }
   }
 

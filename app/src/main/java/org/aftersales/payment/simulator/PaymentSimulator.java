@@ -1,5 +1,6 @@
 package org.aftersales.payment.simulator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,19 +34,22 @@ public class PaymentSimulator implements AutoCloseable {
 
   /** A refund in the simulated provider's ledger. */
   public record SimulatedRefund(String refundId, String providerRefundId, String caseId, String orderId,
-      BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
 
-  /** A callback as sent. */
+  /** A callback as sent (with its own date format: the callback client does not use this application's). */
   public record Callback(String eventId, String refundId, String providerRefundId, String status, String amount,
-      String currency, String failureReason, OffsetDateTime occurredAt) {}
+      String currency, String failureReason, @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime occurredAt) {}
 
   /** A payment the simulated provider collects from a customer (the customer pays on its page). */
   public record SimulatedCharge(String chargeId, String providerChargeId, String caseId, String orderId,
-      BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, String status, String failureReason, OffsetDateTime createdAt) {}
 
   /** A charge callback as sent. */
   public record ChargeCallback(String eventId, String chargeId, String providerChargeId, String status, String amount,
-      String currency, String failureReason, OffsetDateTime occurredAt) {}
+      String currency, String failureReason, @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime occurredAt) {}
+
+  /** The failure reason of a settlement that {@link #failNextSettlements} made fail. */
+  public static final String SCHEDULED_FAILURE = "Card account closed";
 
   private final Map<String, SimulatedRefund> refunds = new LinkedHashMap<>();
   private final Map<String, SimulatedCharge> charges = new LinkedHashMap<>();
@@ -113,7 +117,11 @@ public class PaymentSimulator implements AutoCloseable {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** Settles a pending refund now (SUCCEEDED, or FAILED with a reason) and calls back. */
+  /**
+   * Settles a pending refund now (SUCCEEDED, or FAILED with a reason) and calls back. A failure scheduled
+   * by {@link #failNextSettlements} wins over the status asked for: the refund fails with
+   * {@link #SCHEDULED_FAILURE}.
+   */
   public synchronized SimulatedRefund settle(String refundId, String status, String failureReason) {
     SimulatedRefund refund = find(refundId);
     if (!"PENDING".equals(refund.status())) {
@@ -122,12 +130,14 @@ public class PaymentSimulator implements AutoCloseable {
     if (!"SUCCEEDED".equals(status) && !"FAILED".equals(status)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be SUCCEEDED or FAILED");
     }
+    boolean scheduledFailure = failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    String result = scheduledFailure ? "FAILED" : status;
+    String reason = scheduledFailure ? SCHEDULED_FAILURE
+        : "FAILED".equals(status) ? (failureReason == null ? "Refund declined by the bank" : failureReason) : null;
     SimulatedRefund settled = new SimulatedRefund(refund.refundId(), refund.providerRefundId(), refund.caseId(),
-        refund.orderId(), refund.amount(), refund.currency(), status,
-        "FAILED".equals(status) ? (failureReason == null ? "Refund declined by the bank" : failureReason) : null,
-        refund.createdAt());
+        refund.orderId(), refund.amount(), refund.currency(), result, reason, refund.createdAt());
     refunds.put(refundId, settled);
-    Callback callback = new Callback(UUID.randomUUID().toString(), refundId, settled.providerRefundId(), status,
+    Callback callback = new Callback(UUID.randomUUID().toString(), refundId, settled.providerRefundId(), result,
         settled.amount().toPlainString(), settled.currency(), settled.failureReason(),
         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     lastCallbacks.put(refundId, callback);
@@ -135,8 +145,9 @@ public class PaymentSimulator implements AutoCloseable {
     return settled;
   }
 
-  /** Sends the last callback of a refund again, with the same event id, as providers do. */
+  /** Sends the last callback of a refund again, with the same event id, as providers do; 409 if not settled yet. */
   public synchronized Callback resendLastCallback(String refundId) {
+    find(refundId);
     Callback callback = lastCallbacks.get(refundId);
     if (callback == null) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " has not been settled yet");
@@ -227,13 +238,15 @@ public class PaymentSimulator implements AutoCloseable {
   private synchronized void settleIfPending(String refundId) {
     SimulatedRefund refund = refunds.get(refundId);
     if (refund != null && "PENDING".equals(refund.status())) {
-      boolean fail = failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-      settle(refundId, fail ? "FAILED" : "SUCCEEDED", fail ? "Card account closed" : null);
+      settle(refundId, "SUCCEEDED", null);
     }
   }
 
+  /** The configured callback URL; empty means this application's payment events, a bare path one of its own. */
   private String callbackUrl() {
-    return properties.callbackUrl().isBlank() ? localServer.baseUrl() + "/api/events/payments" : properties.callbackUrl();
+    String configured = properties.callbackUrl();
+    return configured.startsWith("/") ? localServer.baseUrl() + configured
+        : localServer.resolve(configured, "/api/events/payments");
   }
 
   @Override

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.List;
 import org.aftersales.payment.simulator.PaymentSimulator.SimulatedRefund;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The simulated payment provider's HTTP API, and controls for people trying the system and for tests. */
 @RestController
 @RequestMapping("/simulators/payment")
-@ConditionalOnBean(PaymentSimulator.class)
+// the same condition as the simulator's: @ConditionalOnBean is unreliable on scanned components
+@ConditionalOnProperty(name = "aftersales.simulators.payment.enabled", havingValue = "true", matchIfMissing = true)
 @Tag(name = "Payment simulator", description = "A stand-in payment provider (refunds)")
 public class PaymentSimulatorController {
 

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The payment provider simulator ({@code aftersales.simulators.payment.*}): whether refunds settle by
- * themselves and after how long, and where results are called back to (empty: this application).
+ * themselves and after how long, and where results are called back to: empty means this application's
+ * {@code /api/events/payments}, a path starting with {@code /} another address of this application (tests),
+ * anything else a full URL. Callbacks are retried {@code callback-attempts} times, {@code callback-backoff}
+ * apart and growing, while the receiver fails or answers 5xx.
  */
 @ConfigurationProperties("aftersales.simulators.payment")
 public record PaymentSimulatorProperties(
