@@ -19,6 +19,11 @@ public class CallbackSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CallbackSender.class);
 
+  /** Times as ISO-8601 text with offset, as the API's conventions say, whatever the callback record holds. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+      .findAndRegisterModules()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
   private final ScheduledExecutorService executor;
   private final OutboundHttp.Settings settings;
   private final int maxAttempts;
@@ -53,13 +58,16 @@ public class CallbackSender implements AutoCloseable {
     executor.execute(() -> {
       try {
         RestClient client = OutboundHttp.client(url, settings);
-        client.post().contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        client.post().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
+            .toBodilessEntity();
       } catch (RestClientResponseException e) {
         if (e.getStatusCode().is4xxClientError()) {
           LOG.warn("Callback to {} refused ({}): {}", url, e.getStatusCode(), e.getResponseBodyAsString());
           return;
         }
         retry(url, body, attempt, e);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        LOG.warn("Callback to {} not sent: {}", url, e.getMessage());
       } catch (RuntimeException e) {
         retry(url, body, attempt, e);
       }
