@@ -74,9 +74,21 @@ public class CaseRepository {
         + "version = version + 1 WHERE case_id = ? AND status = 'OPEN'", outcome.name(), stage, ts(closedAt), caseId) == 1;
   }
 
+  /** Opens a closed case again (a remedy ordered on a complaint); returns false if it was open. */
+  public boolean reopen(String caseId, String stage) {
+    return jdbc.update("UPDATE as_case SET status = 'OPEN', outcome = NULL, closed_at = NULL, stage = ?, "
+        + "version = version + 1 WHERE case_id = ? AND status = 'CLOSED'", stage, caseId) == 1;
+  }
+
   public void updateDetails(String caseId, CaseDetails details, String description) {
     jdbc.update("UPDATE as_case SET details_json = ?, description = COALESCE(?, description), version = version + 1 "
         + "WHERE case_id = ?", json(details), description, caseId);
+  }
+
+  /** All cases of a customer for one order, oldest first. */
+  public List<CaseRecord> findForOrder(String customerId, String orderId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE customer_id = ? AND order_id = ? ORDER BY opened_at",
+        (rs, n) -> map(rs), customerId, orderId).stream().map(this::withItems).toList();
   }
 
   /** Closed cases of a customer for one order, newest first (for repeat-fault checks). */

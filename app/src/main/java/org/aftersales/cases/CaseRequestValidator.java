@@ -108,6 +108,16 @@ public class CaseRequestValidator {
     if (r.type() == CaseType.REPAIR && r.fault() == null) {
       problems.add(new FieldProblem("fault", "is required for a repair (a fault code such as WONT_TURN_ON)"));
     }
+    if (r.type() == CaseType.COMPLAINT) {
+      if (r.complaint() == null) {
+        problems.add(new FieldProblem("complaint", "is required for a complaint (its category, and the case it concerns if any)"));
+      }
+      if (r.sellerId() == null) {
+        problems.add(new FieldProblem("sellerId", "is required for a complaint: it names the seller complained about"));
+      }
+    } else if (r.complaint() != null) {
+      problems.add(new FieldProblem("complaint", "is only for cases of type COMPLAINT"));
+    }
     boolean noAddress = r.contact() == null || r.contact().address() == null;
     if (r.returnMethod() == ReturnMethod.PICKUP && noAddress) {
       problems.add(new FieldProblem("contact.address", "is required for a door-to-door pickup"));

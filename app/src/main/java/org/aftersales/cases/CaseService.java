@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord.CaseDetails;
 import org.aftersales.cases.CaseRecord.CaseItem;
+import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -34,14 +35,16 @@ public class CaseService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CaseRepository cases;
+  private final ComplaintBook complaints;
   private final CaseRequestValidator validator;
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final Clock clock;
 
-  public CaseService(CaseRepository cases, CaseRequestValidator validator, RuntimeService runtime,
-      RepositoryService repository, Clock clock) {
+  public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
+      RuntimeService runtime, RepositoryService repository, Clock clock) {
     this.cases = cases;
+    this.complaints = complaints;
     this.validator = validator;
     this.runtime = runtime;
     this.repository = repository;
@@ -56,8 +59,14 @@ public class CaseService {
       throw new UnprocessableException("Cases of type " + request.type() + " cannot be opened yet: the process '"
           + processKey + "' is not deployed.");
     }
+    if (request.complaint() != null && request.complaint().linkedCaseId() != null) {
+      checkLinkedCase(request);
+    }
     CaseRecord record = newRecord(request, openedBy);
     cases.insert(record);
+    if (request.complaint() != null) {
+      complaints.insert(record, request.complaint());
+    }
     cases.addEvent(record.caseId(), record.openedAt(), "CASE_OPENED", "Case opened", openedBy);
     runtime.startProcessInstanceByKey(processKey, record.caseId(), startVariables(record, request));
     return view(record.caseId());
@@ -84,6 +93,22 @@ public class CaseService {
     List<CaseView> items = cases.findByCustomer(customerId, page * size, size).stream()
         .map(c -> view(c.caseId())).toList();
     return new CasePage(items, page, size, cases.countByCustomer(customerId));
+  }
+
+  /** A complaint may name an after-sales case of the same customer and order, not another complaint. */
+  private void checkLinkedCase(OpenCaseRequest request) {
+    String linked = request.complaint().linkedCaseId();
+    CaseRecord other = cases.find(linked).filter(c -> c.customerId().equals(request.customerId()))
+        .orElseThrow(() -> new UnprocessableException("complaint.linkedCaseId: no case " + linked
+            + " of customer " + request.customerId() + " was found."));
+    if (!other.orderId().equals(request.orderId())) {
+      throw new UnprocessableException("complaint.linkedCaseId: case " + linked + " concerns order " + other.orderId()
+          + ", not " + request.orderId() + ".");
+    }
+    if (other.type() == CaseType.COMPLAINT) {
+      throw new UnprocessableException("complaint.linkedCaseId: case " + linked + " is itself a complaint; name the "
+          + "after-sales case the complaint is about (a complaint again about the same case is a second complaint).");
+    }
   }
 
   /** Withdraws a case at the customer's request, if it is still at a point where that is allowed. */
@@ -131,6 +156,31 @@ public class CaseService {
           + record.stage() + ").");
     }
     return view(caseId);
+  }
+
+  /**
+   * Reopens a closed return case on the platform's order (an upheld complaint) and runs its return flow
+   * again without review: the goods come back first if {@code goodsBack}, then the refund is paid.
+   */
+  @Transactional
+  public void reopenForComplaint(String caseId, String complaintCaseId, boolean goodsBack) {
+    CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
+    if (!ReturnProcess.KEY.equals(record.type().processKey())) {
+      throw new IllegalStateException("Case " + caseId + " is a " + record.type() + " case; only return cases are reopened");
+    }
+    String what = goodsBack ? "return and refund" : "refund";
+    if (!cases.reopen(caseId, "Reopened: the platform ordered a " + what)) {
+      throw new IllegalStateException("Case " + caseId + " is still open; it cannot be reopened");
+    }
+    cases.addEvent(caseId, clock.instant(), "CASE_REOPENED", "Reopened: complaint " + complaintCaseId
+        + " was upheld and the platform ordered a " + what, null);
+    CaseRecord open = cases.find(caseId).orElseThrow();
+    VariableMap variables = startVariables(open, null)
+        .putValue(ReturnProcess.Var.CASE_TYPE, goodsBack ? CaseType.RETURN.name() : CaseType.REFUND_ONLY.name())
+        .putValue(ReturnProcess.Var.WITH_RETURN, goodsBack)
+        .putValue(ReturnProcess.Var.REQUESTED_AMOUNT, CaseView.money(open.refundable().min(open.requestedAmount())))
+        .putValue(ReturnProcess.Var.ORDERED_BY_COMPLAINT, complaintCaseId);
+    runtime.startProcessInstanceByKey(ReturnProcess.KEY, caseId, variables);
   }
 
   /** The open case, locked until the transaction ends; 404 for unknown or foreign cases, 409 for closed ones. */

@@ -25,7 +25,7 @@ public record CaseView(
         timeline.stream().map(t -> new Event(time(t.at()), t.event())).toList());
   }
 
-  static String money(java.math.BigDecimal amount) {
+  public static String money(java.math.BigDecimal amount) {
     return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
   }
 

@@ -38,7 +38,8 @@ public record OpenCaseRequest(
     FaultCause faultCause,
     @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a fault code such as WONT_TURN_ON") String fault,
     @Valid Contact contact,
-    @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> evidence) {
+    @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> evidence,
+    @Valid Complaint complaint) {
 
   static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
   static final String MONEY = "\\d{1,10}(\\.\\d{1,2})?";
@@ -65,6 +66,16 @@ public record OpenCaseRequest(
       @Pattern(regexp = "\\+?[0-9 ()-]{5,20}") String phone,
       @Valid Address address,
       @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as zh or en-GB") String language) {}
+
+  /**
+   * What a complaint (type {@code COMPLAINT}) is about: its category, the after-sales case it concerns if
+   * any, links to the chat record with the seller, and where the seller's notices go.
+   */
+  public record Complaint(
+      @NotNull org.aftersales.complaint.ComplaintCategory category,
+      @Pattern(regexp = "AS-[A-Z0-9-]{1,37}", message = "must be a case id such as AS-20261118-ABC123") String linkedCaseId,
+      @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> chatRecord,
+      @Email @Size(max = 200) String sellerEmail) {}
 
   /** A postal address. */
   public record Address(

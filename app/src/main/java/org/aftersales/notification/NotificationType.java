@@ -41,6 +41,12 @@ public enum NotificationType {
   REPAIR_REMEDY_OFFERED(DEADLINE),
   COMPLAINT_RECEIVED,
   COMPLAINT_DECIDED(DECISION),
+  /** To the seller: a customer complained; answer with a statement and evidence by the deadline. */
+  SELLER_STATEMENT_REQUESTED(DEADLINE, REASON),
+  /** To the seller: the platform's decision on a complaint, with any penalty. */
+  SELLER_COMPLAINT_DECIDED(DECISION),
+  /** To a supervisor: a complaint is close to its resolution limit. */
+  SUPERVISOR_WARNING(DEADLINE),
   SURVEY_INVITATION(SURVEY_LINK);
 
   private final List<String> requiredDetails;

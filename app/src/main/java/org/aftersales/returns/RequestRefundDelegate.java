@@ -5,6 +5,8 @@ import static org.aftersales.returns.ReturnProcess.Var;
 import java.math.BigDecimal;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
+import org.aftersales.cases.CaseType;
+import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.payment.RefundGateway;
 import org.aftersales.payment.RefundLedger;
 import org.aftersales.payment.RefundReceipt;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RequestRefund}: asks the payment provider to pay {@code refundAmount}. The refund id
- * ({@code <case>-R<n>}) is reserved before the call and only advances when an attempt has failed for good,
+ * ({@code <case>-R<n>}, counted on from the refunds the case had when this payment started) is reserved before the call and only advances when an attempt has failed for good,
  * so retries and restarts reuse it and the provider pays it once. Provider outages propagate (job retries,
  * then an incident); a refusal counts as a failed refund.
  */
@@ -25,11 +27,13 @@ import org.springframework.stereotype.Component;
 public class RequestRefundDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
+  private final ComplaintBook complaints;
   private final RefundLedger ledger;
   private final RefundGateway gateway;
 
-  public RequestRefundDelegate(CaseRepository cases, RefundLedger ledger, RefundGateway gateway) {
+  public RequestRefundDelegate(CaseRepository cases, ComplaintBook complaints, RefundLedger ledger, RefundGateway gateway) {
     this.cases = cases;
+    this.complaints = complaints;
     this.ledger = ledger;
     this.gateway = gateway;
   }
@@ -39,9 +43,14 @@ public class RequestRefundDelegate implements JavaDelegate {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
     Integer previous = (Integer) execution.getVariable(Var.REFUND_REQUESTS);
     int attempt = previous == null ? 1 : previous + 1;
-    String refundId = c.caseId() + "-R" + attempt;
+    Integer base = (Integer) execution.getVariable(Var.REFUND_NUMBER_BASE);
+    String refundId = c.caseId() + "-R" + ((base == null ? 0 : base) + attempt);
     BigDecimal amount = new BigDecimal((String) execution.getVariable(Var.REFUND_AMOUNT));
-    ledger.reserve(c.caseId(), refundId, amount, c.currency(), c.paidAmount());
+    // a complaint's compensation may exceed the price (假一赔十) up to the cap of its rule table
+    BigDecimal limit = c.type() == CaseType.COMPLAINT
+        ? complaints.find(c.caseId()).map(ComplaintBook.Complaint::compensationCap).orElse(BigDecimal.ZERO)
+        : c.paidAmount();
+    ledger.reserve(c.caseId(), refundId, amount, c.currency(), limit);
     execution.setVariable(Var.REFUND_REQUESTS, attempt);
     if (execution.getVariable(Var.REFUND_FAILURES) == null) {
       execution.setVariable(Var.REFUND_FAILURES, 0);

@@ -89,6 +89,10 @@ public final class ReturnProcess {
     public static final String ELIGIBLE = "eligible";
     public static final String ELIGIBILITY_NOTE = "eligibilityNote";
     public static final String AUTO_APPROVE = "autoApprove";
+    /** Set when an upheld complaint reopened the case: no review, the seller pays the postage. */
+    /** Refunds the case had when a refund-payment instance started: its refund ids count on from there. */
+    public static final String REFUND_NUMBER_BASE = "refundNumberBase";
+    public static final String ORDERED_BY_COMPLAINT = "orderedByComplaint";
     public static final String POSTAGE_PAID_BY = "postagePaidBy";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REJECT_REASON = "rejectReason";

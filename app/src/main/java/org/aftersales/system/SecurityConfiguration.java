@@ -63,7 +63,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
-            .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_READERS)
+            .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/sellers/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(INTEGRATIONS)
             // the carrier, payment and mail simulators stand in for outside systems: integrations only

@@ -83,16 +83,49 @@ class DomainCasesTest {
   }
 
   @Test
-  void noisyFanReturnIsRefusedBySeller() {
-    String caseId = flow.open(Map.of("reason", "QUALITY", "description", "Very noisy at every speed",
-        "paidAmount", "399.00",
-        "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00"))));
+  void noisyFanReturnIsRefusedThenTheComplaintPenalisesTheSellerAndRefundsTheCustomer() {
+    String customer = "C-FAN-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String seller = "S-FAN-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> fan = Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00");
+    String caseId = flow.open(Map.of("customerId", customer, "sellerId", seller, "reason", "QUALITY",
+        "description", "Very noisy at every speed", "paidAmount", "399.00", "items", List.of(fan)));
+    // the seller's agent answers slowly and refuses
     decide(caseId, "agent", "Task_ReviewRequest",
         "{\"reviewDecision\":{\"value\":\"REJECT\"},\"rejectReason\":{\"value\":\"Fan noise is within specification\"}}");
-    JsonNode done = awaitClosed(caseId);
-    assertThat(done.get("outcome").asText()).isEqualTo("REJECTED");
+    JsonNode refused = awaitClosed(caseId);
+    assertThat(refused.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(flow.timeline(caseId)).contains("Your request was declined");
-    // what happens next (the customer's complaint to the platform) is the complaint flow's part
+
+    // the customer complains to the platform about the refusal, with the chat record
+    String complaintId = flow.open(Map.of("type", "COMPLAINT", "reason", "SERVICE", "customerId", customer,
+        "sellerId", seller, "description", "The seller answered after four days and refused the return of a noisy fan",
+        "paidAmount", "399.00", "items", List.of(fan), "complaint", Map.of("category", "REFUSED_AFTER_SALES",
+            "linkedCaseId", caseId, "chatRecord", List.of("https://chat.example.com/" + caseId + "/log"))));
+    // the seller is asked and answers through the API
+    await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createExecutionQuery()
+        .processInstanceBusinessKey(complaintId).activityId("Task_AwaitSellerStatement").count() == 1);
+    TestHttp.Response statement = http.postJson("/api/cases/" + complaintId + "/seller-statement", "shop",
+        "{\"sellerId\":\"" + seller + "\",\"statement\":\"The noise is normal for this model\"}");
+    assertThat(statement.status()).as(statement.body()).isEqualTo(200);
+    // the complaint handler reviews order, chat and the refused case in Tasklist, and decides
+    decide(complaintId, "complaints", "Task_Investigate", "{\"complaintDecision\":{\"value\":\"UPHELD\"},"
+        + "\"decisionReasons\":{\"value\":\"A fan this noisy has a quality defect; the refusal was wrong\"},"
+        + "\"compensationAmount\":{\"value\":0},\"forcedRemedy\":{\"value\":\"FORCED_REFUND\"},"
+        + "\"penalty\":{\"value\":\"POINTS\"},\"penaltyPoints\":{\"value\":6}}");
+
+    // the refused case is reopened and the customer refunded in full
+    JsonNode refunded = await().atMost(PATIENCE).until(() -> flow.view(caseId),
+        v -> "CLOSED".equals(v.get("status").asText()) && "REFUNDED".equals(v.get("outcome").asText()));
+    assertThat(refunded.get("refundedAmount").asText()).isEqualTo("399.00");
+    assertThat(payments.totalSucceeded(caseId)).isEqualByComparingTo("399.00");
+    // the seller is penalised on its record
+    TestHttp.Response record = http.get("/api/sellers/" + seller + "/penalties", "supervisor");
+    assertThat(record.status()).isEqualTo(200);
+    assertThat(ReturnFlowDriver.read(record).get("points").asInt()).isEqualTo(6);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(flow.timeline(complaintId)).contains(
+        "Complaint upheld, forced refund on the linked case, seller penalty: points",
+        "Seller " + seller + " penalised: 6 points"));
+    assertThat(flow.view(complaintId).get("stage").asText()).contains("upheld");
   }
 
   @Test

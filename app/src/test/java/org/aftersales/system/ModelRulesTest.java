@@ -74,7 +74,7 @@ class ModelRulesTest {
     Stream.concat(bpmn.getModelElementsByType(ServiceTask.class).stream(),
             bpmn.getModelElementsByType(SendTask.class).stream())
         .filter(task -> !String.valueOf(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression"))
-            .matches("\\$\\{(checkEligibilityDelegate|calculateRefundDelegate|checkCoverageDelegate|chargeDiagnosisFeeDelegate)}"))
+            .matches("\\$\\{(checkEligibilityDelegate|calculateRefundDelegate|checkCoverageDelegate|chargeDiagnosisFeeDelegate|assessComplaintDelegate)}"))
         .forEach(task -> assertThat(((FlowNode) task).isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isTrue());
   }
 

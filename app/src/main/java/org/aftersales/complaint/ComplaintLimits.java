@@ -1,0 +1,68 @@
+package org.aftersales.complaint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** The complaint flow's limits as the BPMN reads them ({@code ${complaintLimits.appealWindow}}, {@code ${complaintLimits.appealDue()}}). */
+@Component("complaintLimits")
+@EnableConfigurationProperties(ComplaintLimitsProperties.class)
+public class ComplaintLimits {
+
+  static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final ComplaintLimitsProperties limits;
+  private final Clock clock;
+
+  public ComplaintLimits(ComplaintLimitsProperties limits, Clock clock) {
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  public ComplaintLimitsProperties properties() {
+    return limits;
+  }
+
+  public String getAppealWindow() {
+    return limits.appealWindow().toString();
+  }
+
+  public Date appealWindowEnds() {
+    return due(limits.appealWindow());
+  }
+
+  public String appealWindowEndsText() {
+    return TEXT.format(appealWindowEnds().toInstant());
+  }
+
+  public Date escalatedDue() {
+    return due(limits.escalatedDecision());
+  }
+
+  public Date appealDue() {
+    return due(limits.appealDecision());
+  }
+
+  /** When the seller's statement is due: its usual limit, but never after half of the resolution limit. */
+  Instant sellerStatementDue(Instant now, Duration resolution) {
+    Duration wait = limits.sellerStatement();
+    Duration half = resolution.dividedBy(2);
+    return now.plus(wait.compareTo(half) < 0 ? wait : half);
+  }
+
+  /** When supervisors are warned: the warning lead before the limit, but not before half of it has passed. */
+  Instant warningAt(Instant now, Duration resolution) {
+    Instant byLead = now.plus(resolution).minus(limits.warningLead());
+    Instant halfway = now.plus(resolution.dividedBy(2));
+    return byLead.isAfter(halfway) ? byLead : halfway;
+  }
+
+  private Date due(Duration limit) {
+    return Date.from(clock.instant().plus(limit));
+  }
+}
