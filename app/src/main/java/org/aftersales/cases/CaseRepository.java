@@ -85,6 +85,29 @@ public class CaseRepository {
         + "WHERE case_id = ?", json(details), description, caseId);
   }
 
+  /** Cases opened in [from, to), optionally of one type and one seller, oldest first; at most {@code limit}. */
+  public List<CaseRecord> findOpenedBetween(Instant from, Instant to, CaseType type, String sellerId, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM as_case WHERE opened_at >= ? AND opened_at < ?");
+    List<Object> args = new java.util.ArrayList<>(List.of(ts(from), ts(to)));
+    if (type != null) {
+      sql.append(" AND case_type = ?");
+      args.add(type.name());
+    }
+    if (sellerId != null) {
+      sql.append(" AND seller_id = ?");
+      args.add(sellerId);
+    }
+    sql.append(" ORDER BY opened_at, case_id");
+    return jdbc.query(con -> {
+      var statement = con.prepareStatement(sql.toString());
+      statement.setMaxRows(limit);
+      for (int i = 0; i < args.size(); i++) {
+        statement.setObject(i + 1, args.get(i));
+      }
+      return statement;
+    }, (rs, n) -> map(rs)).stream().map(this::withItems).toList();
+  }
+
   /** All cases of a customer for one order, oldest first. */
   public List<CaseRecord> findForOrder(String customerId, String orderId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE customer_id = ? AND order_id = ? ORDER BY opened_at",

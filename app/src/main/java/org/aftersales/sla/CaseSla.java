@@ -1,0 +1,28 @@
+package org.aftersales.sla;
+
+import java.time.Instant;
+
+/**
+ * The service figures of one case, from Camunda's history: when it was first answered, how long it took,
+ * how long it waited for the customer (not counted against us), the response score and grade. Minutes are
+ * working minutes when the business calendar is on; null where the thing has not happened yet.
+ */
+public record CaseSla(String caseId, String type, String status, String outcome, String sellerId, Instant openedAt,
+    Instant firstResponseAt, Instant closedAt, Long firstResponseMinutes, Long resolutionMinutes,
+    long customerWaitingMinutes, Integer responseScore, String responseGrade, Boolean responseOnTime,
+    Boolean resolvedOnTime) {
+
+  static final String CSV_HEADER = "caseId,type,status,outcome,sellerId,openedAt,firstResponseAt,closedAt,"
+      + "firstResponseMinutes,resolutionMinutes,customerWaitingMinutes,responseScore,responseGrade,responseOnTime,"
+      + "resolvedOnTime";
+
+  String csv() {
+    return String.join(",", caseId, type, status, text(outcome), text(sellerId), text(openedAt), text(firstResponseAt),
+        text(closedAt), text(firstResponseMinutes), text(resolutionMinutes), Long.toString(customerWaitingMinutes),
+        text(responseScore), text(responseGrade), text(responseOnTime), text(resolvedOnTime));
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
+  }
+}

@@ -1,0 +1,182 @@
+package org.aftersales.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.CaseStatus;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes {@link CaseSla} from Camunda's history of the case's process instances, not from anything kept by
+ * hand. The first response is the first user task a person completed, or the first message to the customer
+ * that carried a decision (acknowledgements do not count). Time in elements marked in the diagram with the
+ * property {@code waitsFor=customer} is the customer's and is taken off the resolution time. The response
+ * score and its grade come from the rule tables {@code response-time-score} and {@code service-grade}.
+ */
+@Component
+@EnableConfigurationProperties(SlaProperties.class)
+public class SlaCalculator {
+
+  static final String SCORE_DECISION = "response-time-score";
+  static final String GRADE_DECISION = "service-grade";
+  /** Messages that only acknowledge: they are no answer. */
+  private static final Set<String> ACKNOWLEDGEMENTS = Set.of("CASE_OPENED", "COMPLAINT_RECEIVED", "SURVEY_INVITATION");
+  /** Processes that run after the case is over and do not count. */
+  private static final Set<String> AFTER_CARE = Set.of("follow-up-visit");
+
+  private record ElementInfo(boolean customerWait, String notificationType) {}
+
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final DecisionService decisions;
+  private final SlaProperties properties;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final Map<String, ElementInfo> elements = new ConcurrentHashMap<>();
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public SlaCalculator(HistoryService history, RepositoryService repository, DecisionService decisions,
+      SlaProperties properties, Clock clock) {
+    this(history, repository, decisions, properties, new BusinessCalendar(properties.calendar()), clock);
+  }
+
+  SlaCalculator(HistoryService history, RepositoryService repository, DecisionService decisions,
+      SlaProperties properties, BusinessCalendar calendar, Clock clock) {
+    this.history = history;
+    this.repository = repository;
+    this.decisions = decisions;
+    this.properties = properties;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** The same calculation on another calendar (for tests and what-if reports). */
+  public SlaCalculator on(BusinessCalendar other) {
+    return new SlaCalculator(history, repository, decisions, properties, other, clock);
+  }
+
+  public CaseSla of(CaseRecord c) {
+    Instant now = clock.instant();
+    Instant end = c.status() == CaseStatus.CLOSED && c.closedAt() != null ? c.closedAt() : now;
+    List<HistoricActivityInstance> activities = new ArrayList<>();
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseId()).list()) {
+      if (!AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
+        activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list());
+      }
+    }
+    Instant firstResponse = activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
+        .filter(this::answers).map(a -> a.getEndTime().toInstant()).min(Comparator.naturalOrder()).orElse(null);
+    Duration waiting = waiting(activities, c.openedAt(), end);
+    Long responseMinutes = firstResponse == null ? null : calendar.between(c.openedAt(), firstResponse).toMinutes();
+    Long resolutionMinutes = c.status() == CaseStatus.CLOSED
+        ? Math.max(0, calendar.between(c.openedAt(), end).minus(waiting).toMinutes()) : null;
+    Integer score = null;
+    String grade = null;
+    if (responseMinutes != null) {
+      score = ((Number) single(SCORE_DECISION, Map.of("responseHours", responseMinutes / 60.0)).get("score")).intValue();
+      grade = (String) single(GRADE_DECISION, Map.of("score", score.doubleValue())).get("grade");
+    }
+    Boolean responseOnTime = responseMinutes != null
+        ? Boolean.valueOf(responseMinutes <= properties.firstResponseTarget().toMinutes())
+        : calendar.between(c.openedAt(), now).compareTo(properties.firstResponseTarget()) > 0 ? Boolean.FALSE : null;
+    Boolean resolvedOnTime = resolutionMinutes != null
+        ? Boolean.valueOf(resolutionMinutes <= properties.resolutionTarget().toMinutes())
+        : calendar.between(c.openedAt(), now).minus(waiting).compareTo(properties.resolutionTarget()) > 0 ? Boolean.FALSE : null;
+    return new CaseSla(c.caseId(), c.type().name(), c.status().name(), c.outcome() == null ? null : c.outcome().name(),
+        c.sellerId(), c.openedAt(), firstResponse, c.status() == CaseStatus.CLOSED ? c.closedAt() : null,
+        responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade, responseOnTime, resolvedOnTime);
+  }
+
+  /** A person completed a task, or the flow told the customer a decision. */
+  private boolean answers(HistoricActivityInstance a) {
+    if ("userTask".equals(a.getActivityType())) {
+      return true;
+    }
+    if (!"sendTask".equals(a.getActivityType())) {
+      return false;
+    }
+    String type = info(a).notificationType();
+    return type != null && !ACKNOWLEDGEMENTS.contains(type) && !type.startsWith("SELLER_") && !type.startsWith("SUPERVISOR_");
+  }
+
+  /** Working time spent in customer-waiting elements, merged where they overlap, within [opened, end]. */
+  private Duration waiting(Collection<HistoricActivityInstance> activities, Instant opened, Instant end) {
+    List<Instant[]> spans = activities.stream().filter(a -> info(a).customerWait())
+        .map(a -> new Instant[] {max(a.getStartTime().toInstant(), opened),
+            min(a.getEndTime() == null ? end : a.getEndTime().toInstant(), end)})
+        .filter(s -> s[1].isAfter(s[0])).sorted(Comparator.comparing(s -> s[0])).toList();
+    Duration total = Duration.ZERO;
+    Instant from = null;
+    Instant to = null;
+    for (Instant[] span : spans) {
+      if (to != null && !span[0].isAfter(to)) {
+        to = max(to, span[1]);
+        continue;
+      }
+      if (from != null) {
+        total = total.plus(calendar.between(from, to));
+      }
+      from = span[0];
+      to = span[1];
+    }
+    return from == null ? total : total.plus(calendar.between(from, to));
+  }
+
+  private ElementInfo info(HistoricActivityInstance a) {
+    return elements.computeIfAbsent(a.getProcessDefinitionId() + "#" + a.getActivityId(), key -> {
+      BpmnModelInstance model = repository.getBpmnModelInstance(a.getProcessDefinitionId());
+      BaseElement element = model.getModelElementById(a.getActivityId());
+      if (element == null || element.getExtensionElements() == null) {
+        return new ElementInfo(false, null);
+      }
+      boolean wait = element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(p -> p.getCamundaProperties().stream())
+          .anyMatch(p -> "waitsFor".equals(p.getCamundaName()) && "customer".equals(p.getCamundaValue()));
+      String type = element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+          .flatMap(io -> io.getCamundaInputParameters().stream())
+          .filter(p -> "notificationType".equals(p.getCamundaName())).map(CamundaInputParameter::getTextContent)
+          .filter(Objects::nonNull).map(String::trim).findFirst().orElse(null);
+      return new ElementInfo(wait, type);
+    });
+  }
+
+  private DmnDecisionResultEntries single(String decision, Map<String, Object> inputs) {
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision).variables(Variables.fromMap(inputs))
+        .evaluate().getSingleResult();
+    if (result == null) {
+      throw new IllegalStateException("Decision " + decision + " has no rule for " + inputs);
+    }
+    return result;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+}

@@ -1,0 +1,144 @@
+package org.aftersales.sla;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.CaseRepository;
+import org.aftersales.cases.CaseType;
+import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.system.web.UnprocessableException;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The managers' service figures over the cases opened in a period, computed per case by {@link SlaCalculator}. */
+@Service
+public class SlaReport {
+
+  /** Which cases: opened in [from, to), optionally of one type, one seller, or worked on by one group. */
+  public record Filter(Instant from, Instant to, CaseType caseType, String sellerId, String group, Interval interval) {}
+
+  /** How the series are bucketed. */
+  public enum Interval { DAY, WEEK }
+
+  /** Figures over a set of cases. */
+  public record Figures(int cases, int closed, Long firstResponseP50Minutes, Long firstResponseP90Minutes,
+      Double firstResponseAttainment, Long resolutionP50Minutes, Long resolutionP90Minutes, Double resolutionAttainment,
+      Double averageResponseScore, Map<String, Integer> grades, long customerWaitingMinutes) {}
+
+  /** One bucket of the series. */
+  public record Point(LocalDate period, int opened, int closed, Double averageResponseScore, Double firstResponseAttainment) {}
+
+  /** The whole report. */
+  public record Report(Filter filter, Figures figures, Integer complaints, Double secondComplaintRate,
+      List<Point> series, List<CaseSla> late, List<CaseSla> cases) {}
+
+  private final CaseRepository records;
+  private final ComplaintBook complaints;
+  private final SlaCalculator calculator;
+  private final HistoryService history;
+  private final SlaProperties properties;
+
+  public SlaReport(CaseRepository records, ComplaintBook complaints, SlaCalculator calculator, HistoryService history,
+      SlaProperties properties) {
+    this.records = records;
+    this.complaints = complaints;
+    this.calculator = calculator;
+    this.history = history;
+    this.properties = properties;
+  }
+
+  @Transactional(readOnly = true)
+  public Report report(Filter filter) {
+    List<CaseRecord> found = records.findOpenedBetween(filter.from(), filter.to(), filter.caseType(), filter.sellerId(),
+        properties.maxReportCases() + 1);
+    if (found.size() > properties.maxReportCases()) {
+      throw new UnprocessableException("More than " + properties.maxReportCases() + " cases in this range: choose a "
+          + "shorter period or a case type or seller.");
+    }
+    List<CaseRecord> selected = filter.group() == null ? found : found.stream().filter(c -> workedBy(c, filter.group())).toList();
+    List<CaseSla> slas = selected.stream().map(calculator::of).toList();
+    List<ComplaintBook.Complaint> complaintRecords = selected.stream().filter(c -> c.type() == CaseType.COMPLAINT)
+        .map(c -> complaints.find(c.caseId()).orElse(null)).filter(Objects::nonNull).toList();
+    Double secondRate = complaintRecords.isEmpty() ? null
+        : round((double) complaintRecords.stream().filter(ComplaintBook.Complaint::secondComplaint).count() / complaintRecords.size());
+    List<CaseSla> late = slas.stream().filter(s -> "OPEN".equals(s.status())
+        && (Boolean.FALSE.equals(s.responseOnTime()) || Boolean.FALSE.equals(s.resolvedOnTime()))).toList();
+    return new Report(filter, figures(slas), complaintRecords.size(), secondRate, series(slas, filter), late, slas);
+  }
+
+  private boolean workedBy(CaseRecord c, String group) {
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.caseId()).taskHadCandidateGroup(group)
+        .count() > 0;
+  }
+
+  static Figures figures(List<CaseSla> slas) {
+    List<Long> responses = slas.stream().map(CaseSla::firstResponseMinutes).filter(Objects::nonNull).sorted().toList();
+    List<Long> resolutions = slas.stream().map(CaseSla::resolutionMinutes).filter(Objects::nonNull).sorted().toList();
+    Map<String, Integer> grades = new TreeMap<>();
+    slas.stream().map(CaseSla::responseGrade).filter(Objects::nonNull).forEach(g -> grades.merge(g, 1, Integer::sum));
+    return new Figures(slas.size(), resolutions.size(), percentile(responses, 50), percentile(responses, 90),
+        share(slas, CaseSla::responseOnTime), percentile(resolutions, 50), percentile(resolutions, 90),
+        share(slas, CaseSla::resolvedOnTime),
+        average(slas.stream().map(CaseSla::responseScore).filter(Objects::nonNull).map(Integer::doubleValue).toList()),
+        grades, slas.stream().mapToLong(CaseSla::customerWaitingMinutes).sum());
+  }
+
+  private static List<Point> series(List<CaseSla> slas, Filter filter) {
+    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    Function<Instant, LocalDate> bucket = at -> {
+      LocalDate day = at.atZone(zone).toLocalDate();
+      return filter.interval() == Interval.WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+    };
+    Map<LocalDate, List<CaseSla>> opened = new TreeMap<>();
+    Map<LocalDate, Integer> closed = new TreeMap<>();
+    for (CaseSla s : slas) {
+      opened.computeIfAbsent(bucket.apply(s.openedAt()), k -> new ArrayList<>()).add(s);
+      if (s.closedAt() != null) {
+        closed.merge(bucket.apply(s.closedAt()), 1, Integer::sum);
+      }
+    }
+    Map<LocalDate, Boolean> periods = new TreeMap<>();
+    opened.keySet().forEach(k -> periods.put(k, true));
+    closed.keySet().forEach(k -> periods.put(k, true));
+    List<Point> points = new ArrayList<>();
+    for (LocalDate period : periods.keySet()) {
+      List<CaseSla> in = opened.getOrDefault(period, List.of());
+      points.add(new Point(period, in.size(), closed.getOrDefault(period, 0),
+          average(in.stream().map(CaseSla::responseScore).filter(Objects::nonNull).map(Integer::doubleValue).toList()),
+          share(in, CaseSla::responseOnTime)));
+    }
+    return points;
+  }
+
+  /** Nearest-rank percentile; null for no values. */
+  static Long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+
+  private static Double share(List<CaseSla> slas, Function<CaseSla, Boolean> onTime) {
+    long known = slas.stream().map(onTime).filter(Objects::nonNull).count();
+    long met = slas.stream().map(onTime).filter(Boolean.TRUE::equals).count();
+    return known == 0 ? null : round((double) met / known);
+  }
+
+  private static Double average(List<Double> values) {
+    return values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10000) / 10000.0;
+  }
+}

@@ -1,0 +1,186 @@
+package org.aftersales.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.Isolated;
+import org.aftersales.TestHttp;
+import org.aftersales.cases.CaseRepository;
+import org.aftersales.complaint.ComplaintProcess;
+import org.aftersales.returns.ReturnFlowDriver;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Scores computed from Camunda's history for two complaints with known times, on the around-the-clock default
+ * and on office hours (09:00-18:00 Monday to Friday, Shanghai), against hand-computed figures; then the
+ * report API over the same two cases, and its access rules.
+ *
+ * <p>Case A: opened Monday 2 Nov 09:30, decided 12:30 (3 h: score 80, good), then waits 7 days for an
+ * appeal that does not come (the customer's time) and closes: resolution 3 h either way. Case B: opened
+ * Friday 6 Nov 17:00, decided Monday 9 Nov 10:00: 65 h around the clock (60, poor), 2 working hours (90,
+ * good); it waits for an appeal, so it is open.
+ */
+@AfterSalesIntegrationTest
+@Isolated // moves the engine clock; its own settings make a second engine
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlaScoringTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired SlaCalculator calculator;
+  @Autowired CaseRepository records;
+  ReturnFlowDriver flow;
+  TestHttp http;
+  final String seller = "S-SLA-" + UUID.randomUUID().toString().substring(0, 6);
+  String caseA;
+  String caseB;
+
+  @BeforeAll
+  void twoComplaintsWithKnownTimes() {
+    flow = new ReturnFlowDriver(port, engine);
+    http = flow.http();
+    caseA = complaint("2026-11-02T09:30+08:00", "2026-11-02T12:30+08:00");
+    ProcessInstance a = flow.instance(caseA, ComplaintProcess.KEY);
+    clock("2026-11-09T12:31+08:00");
+    flow.fireTimer(caseA, ComplaintProcess.Element.APPEAL_WINDOW_CLOSED);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(a.getId()).count()).isZero();
+    caseB = complaint("2026-11-06T17:00+08:00", "2026-11-09T10:00+08:00");
+    clock("2026-11-09T11:00+08:00");
+  }
+
+  @AfterAll
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  void clock(String at) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(at).toInstant()));
+  }
+
+  /** Opens a complaint at {@code opened}; the seller answers at once; a handler decides at {@code decided}. */
+  String complaint(String opened, String decided) {
+    clock(opened);
+    String caseId = flow.open(ReturnFlowDriver.with("type", "COMPLAINT", "reason", "SERVICE", "sellerId", seller,
+        "orderId", "O-" + UUID.randomUUID().toString().substring(0, 8), "paidAmount", "399.00",
+        "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00")),
+        "deliveredAt", null, "complaint", Map.of("category", "SERVICE_ATTITUDE")));
+    flow.runDueJobs();
+    TestHttp.Response statement = http.postJson("/api/cases/" + caseId + "/seller-statement", "shop",
+        "{\"sellerId\":\"" + seller + "\",\"statement\":\"We answered politely\"}");
+    assertThat(statement.status()).as(statement.body()).isEqualTo(200);
+    clock(decided);
+    var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+        .taskDefinitionKey(ComplaintProcess.Element.INVESTIGATE).singleResult();
+    engine.getTaskService().complete(task.getId(), ReturnFlowDriver.with(ComplaintProcess.Var.DECISION, "DISMISSED",
+        ComplaintProcess.Var.DECISION_REASONS, "The chat shows polite answers"));
+    flow.runDueJobs();
+    return caseId;
+  }
+
+  BusinessCalendar officeHours() {
+    return new BusinessCalendar(new SlaProperties.Calendar(true, java.time.ZoneId.of("Asia/Shanghai"),
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0), List.of()));
+  }
+
+  @Test
+  void aCaseAnsweredInThreeHoursScoresEightyAndTheAppealWaitIsTheCustomers() {
+    CaseSla a = calculator.of(records.find(caseA).orElseThrow());
+    assertThat(a.firstResponseMinutes()).isEqualTo(180);
+    assertThat(a.responseScore()).isEqualTo(80);
+    assertThat(a.responseGrade()).isEqualTo("GOOD");
+    // 7 days and 1 minute open; 7 days of it waiting for the customer's appeal
+    assertThat(a.customerWaitingMinutes()).isEqualTo(7 * 24 * 60 + 1);
+    assertThat(a.resolutionMinutes()).isEqualTo(180);
+    assertThat(a.responseOnTime()).isTrue();
+    assertThat(a.resolvedOnTime()).isTrue();
+  }
+
+  @Test
+  void overTheWeekendTheClockRunsOnlyInOfficeHours() {
+    CaseSla around = calculator.of(records.find(caseB).orElseThrow());
+    assertThat(around.firstResponseMinutes()).isEqualTo(65 * 60);
+    assertThat(around.responseScore()).isEqualTo(60);
+    assertThat(around.responseGrade()).isEqualTo("POOR");
+    assertThat(around.responseOnTime()).isFalse();
+    assertThat(around.resolutionMinutes()).isNull();
+
+    CaseSla office = calculator.on(officeHours()).of(records.find(caseB).orElseThrow());
+    assertThat(office.firstResponseMinutes()).isEqualTo(120);
+    assertThat(office.responseScore()).isEqualTo(90);
+    assertThat(office.responseGrade()).isEqualTo("EXCELLENT");
+  }
+
+  @Test
+  void onOfficeHoursCaseAWaitsFortyFiveWorkingHoursAndTakesThree() {
+    CaseSla a = calculator.on(officeHours()).of(records.find(caseA).orElseThrow());
+    assertThat(a.firstResponseMinutes()).isEqualTo(180);
+    // Monday 12:30 to the next Monday 12:31: 5.5 h + 4 x 9 h + 3.5 h + 1 min
+    assertThat(a.customerWaitingMinutes()).isEqualTo(45 * 60 + 1);
+    assertThat(a.resolutionMinutes()).isEqualTo(180);
+  }
+
+  @Test
+  void theReportGivesTheSameFiguresToManagersOnly() {
+    String query = "/api/reports/sla?from=2026-11-02&to=2026-11-10&sellerId=" + seller;
+    TestHttp.Response response = http.get(query, "manager");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode report = ReturnFlowDriver.read(response);
+    JsonNode figures = report.get("figures");
+    assertThat(figures.get("cases").asInt()).isEqualTo(2);
+    assertThat(figures.get("closed").asInt()).isEqualTo(1);
+    assertThat(figures.get("firstResponseP50Minutes").asLong()).isEqualTo(180);
+    assertThat(figures.get("firstResponseP90Minutes").asLong()).isEqualTo(3900);
+    assertThat(figures.get("firstResponseAttainment").asDouble()).isEqualTo(0.5);
+    assertThat(figures.get("averageResponseScore").asDouble()).isEqualTo(70.0);
+    assertThat(figures.get("grades").get("GOOD").asInt()).isEqualTo(1);
+    assertThat(figures.get("grades").get("POOR").asInt()).isEqualTo(1);
+    assertThat(report.get("complaints").asInt()).isEqualTo(2);
+    assertThat(report.get("secondComplaintRate").asDouble()).isZero();
+    // B is open and past its first-response target: a late case
+    assertThat(report.get("late").findValuesAsText("caseId")).containsExactly(caseB);
+    assertThat(report.get("series").findValuesAsText("period")).contains("2026-11-02", "2026-11-06");
+
+    TestHttp.Response weekly = http.get(query + "&interval=week&group=complaint-handlers", "manager");
+    assertThat(ReturnFlowDriver.read(weekly).get("series").findValuesAsText("period")).containsExactly("2026-11-02", "2026-11-09");
+
+    TestHttp.Response csv = http.get(query + "&format=csv", "manager");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.body().lines().toList()).hasSize(3).first().asString().startsWith("caseId,type,status");
+    assertThat(csv.body()).contains(caseA + ",COMPLAINT,CLOSED,DISMISSED," + seller).contains(",180,");
+
+    TestHttp.Response one = http.get("/api/reports/cases/" + caseA + "/sla", "manager");
+    assertThat(ReturnFlowDriver.read(one).get("responseScore").asInt()).isEqualTo(80);
+  }
+
+  @Test
+  void agentsMayNotReadReportsAndBadFiltersAreRefused() {
+    assertThat(http.get("/api/reports/sla", "agent").status()).isEqualTo(403);
+    assertThat(http.get("/api/reports/cases/" + caseA + "/sla", "agent").status()).isEqualTo(403);
+    for (String bad : List.of("from=yesterday", "from=2026-11-10&to=2026-11-02", "from=2025-01-01&to=2026-11-02",
+        "caseType=BANANA", "group=nobody", "interval=HOUR", "format=xml", "sellerId=%3Cx%3E")) {
+      TestHttp.Response r = http.get("/api/reports/sla?" + bad, "manager");
+      assertThat(r.status()).as(bad + ": " + r.body()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+  }
+}
