@@ -7,19 +7,30 @@ import java.time.Instant;
  * how long it waited for the customer (not counted against us), the response score and grade. Minutes are
  * working minutes when the business calendar is on; null where the thing has not happened yet.
  */
-public record CaseSla(String caseId, String type, String status, String outcome, String sellerId, Instant openedAt,
+public record CaseSla(String caseId, String type, String status, String stage, String outcome, String sellerId,
+    String processInstanceId, Instant openedAt,
     Instant firstResponseAt, Instant closedAt, Long firstResponseMinutes, Long resolutionMinutes,
     long customerWaitingMinutes, Integer responseScore, String responseGrade, Boolean responseOnTime,
     Boolean resolvedOnTime) {
 
-  static final String CSV_HEADER = "caseId,type,status,outcome,sellerId,openedAt,firstResponseAt,closedAt,"
+  static final String CSV_HEADER = "caseId,type,status,stage,outcome,sellerId,processInstanceId,openedAt,firstResponseAt,closedAt,"
       + "firstResponseMinutes,resolutionMinutes,customerWaitingMinutes,responseScore,responseGrade,responseOnTime,"
       + "resolvedOnTime";
 
   String csv() {
-    return String.join(",", caseId, type, status, text(outcome), text(sellerId), text(openedAt), text(firstResponseAt),
+    return String.join(",", caseId, type, status, quoted(stage), text(outcome), text(sellerId), text(processInstanceId),
+        text(openedAt), text(firstResponseAt),
         text(closedAt), text(firstResponseMinutes), text(resolutionMinutes), Long.toString(customerWaitingMinutes),
         text(responseScore), text(responseGrade), text(responseOnTime), text(resolvedOnTime));
+  }
+
+  /** A CSV field in quotes, inner quotes doubled; a leading formula character is defused for spreadsheets. */
+  private static String quoted(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    return '"' + safe.replace("\"", "\"\"") + '"';
   }
 
   private static String text(Object value) {

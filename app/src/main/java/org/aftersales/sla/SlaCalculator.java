@@ -81,7 +81,12 @@ public class SlaCalculator {
     Instant now = clock.instant();
     Instant end = c.status() == CaseStatus.CLOSED && c.closedAt() != null ? c.closedAt() : now;
     List<HistoricActivityInstance> activities = new ArrayList<>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseId()).list()) {
+    String mainInstance = null;
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseId())
+        .orderByProcessInstanceStartTime().asc().list()) {
+      if (pi.getProcessDefinitionKey().equals(c.type().processKey())) {
+        mainInstance = pi.getId();
+      }
       if (!AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
         activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list());
       }
@@ -104,8 +109,8 @@ public class SlaCalculator {
     Boolean resolvedOnTime = resolutionMinutes != null
         ? Boolean.valueOf(resolutionMinutes <= properties.resolutionTarget().toMinutes())
         : calendar.between(c.openedAt(), now).minus(waiting).compareTo(properties.resolutionTarget()) > 0 ? Boolean.FALSE : null;
-    return new CaseSla(c.caseId(), c.type().name(), c.status().name(), c.outcome() == null ? null : c.outcome().name(),
-        c.sellerId(), c.openedAt(), firstResponse, c.status() == CaseStatus.CLOSED ? c.closedAt() : null,
+    return new CaseSla(c.caseId(), c.type().name(), c.status().name(), c.stage(),
+        c.outcome() == null ? null : c.outcome().name(), c.sellerId(), mainInstance, c.openedAt(), firstResponse, c.status() == CaseStatus.CLOSED ? c.closedAt() : null,
         responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade, responseOnTime, resolvedOnTime);
   }
 

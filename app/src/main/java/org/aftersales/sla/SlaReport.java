@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaReport {
 
   /** Which cases: opened in [from, to), optionally of one type, one seller, or worked on by one group. */
-  public record Filter(Instant from, Instant to, CaseType caseType, String sellerId, String group, Interval interval) {}
+  public record Filter(Instant from, Instant to, CaseType caseType, String process, String sellerId, String group,
+      Interval interval) {}
 
   /** How the series are bucketed. */
   public enum Interval { DAY, WEEK }
@@ -37,18 +38,23 @@ public class SlaReport {
   /** One bucket of the series. */
   public record Point(LocalDate period, int opened, int closed, Double averageResponseScore, Double firstResponseAttainment) {}
 
+  /** Open cases at one stage. */
+  public record Stage(String stage, int open, long oldestHours, double averageAgeHours) {}
+
   /** The whole report. */
   public record Report(Filter filter, Figures figures, Integer complaints, Double secondComplaintRate,
-      List<Point> series, List<CaseSla> late, List<CaseSla> cases) {}
+      List<Point> series, List<Stage> openByStage, List<CaseSla> late, List<CaseSla> cases) {}
 
   private final CaseRepository records;
   private final ComplaintBook complaints;
   private final SlaCalculator calculator;
   private final HistoryService history;
   private final SlaProperties properties;
+  private final java.time.Clock clock;
 
   public SlaReport(CaseRepository records, ComplaintBook complaints, SlaCalculator calculator, HistoryService history,
-      SlaProperties properties) {
+      SlaProperties properties, java.time.Clock clock) {
+    this.clock = clock;
     this.records = records;
     this.complaints = complaints;
     this.calculator = calculator;
@@ -64,7 +70,9 @@ public class SlaReport {
       throw new UnprocessableException("More than " + properties.maxReportCases() + " cases in this range: choose a "
           + "shorter period or a case type or seller.");
     }
-    List<CaseRecord> selected = filter.group() == null ? found : found.stream().filter(c -> workedBy(c, filter.group())).toList();
+    List<CaseRecord> selected = found.stream()
+        .filter(c -> filter.process() == null || c.type().processKey().equals(filter.process()))
+        .filter(c -> filter.group() == null || workedBy(c, filter.group())).toList();
     List<CaseSla> slas = selected.stream().map(calculator::of).toList();
     List<ComplaintBook.Complaint> complaintRecords = selected.stream().filter(c -> c.type() == CaseType.COMPLAINT)
         .map(c -> complaints.find(c.caseId()).orElse(null)).filter(Objects::nonNull).toList();
@@ -72,7 +80,17 @@ public class SlaReport {
         : round((double) complaintRecords.stream().filter(ComplaintBook.Complaint::secondComplaint).count() / complaintRecords.size());
     List<CaseSla> late = slas.stream().filter(s -> "OPEN".equals(s.status())
         && (Boolean.FALSE.equals(s.responseOnTime()) || Boolean.FALSE.equals(s.resolvedOnTime()))).toList();
-    return new Report(filter, figures(slas), complaintRecords.size(), secondRate, series(slas, filter), late, slas);
+    return new Report(filter, figures(slas), complaintRecords.size(), secondRate, series(slas, filter),
+        stages(slas, clock.instant()), late, slas);
+  }
+
+  private static List<Stage> stages(List<CaseSla> slas, Instant now) {
+    Map<String, List<Long>> ages = new TreeMap<>();
+    slas.stream().filter(s -> "OPEN".equals(s.status())).forEach(s -> ages.computeIfAbsent(String.valueOf(s.stage()),
+        k -> new ArrayList<>()).add(java.time.Duration.between(s.openedAt(), now).toHours()));
+    return ages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue().size(),
+        e.getValue().stream().mapToLong(Long::longValue).max().orElse(0),
+        round(e.getValue().stream().mapToLong(Long::longValue).average().orElse(0)))).toList();
   }
 
   private boolean workedBy(CaseRecord c, String group) {

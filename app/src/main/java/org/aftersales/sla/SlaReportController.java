@@ -54,10 +54,11 @@ public class SlaReportController {
   @GetMapping("/api/reports/sla")
   @Operation(summary = "Service figures of the cases opened in a period",
       description = "from (inclusive) and to (exclusive): ISO-8601 dates or date-times, the last 30 days by default, at "
-          + "most 366 days; optional caseType, sellerId, group (cases with a task for that group); interval DAY or WEEK; "
+          + "most 366 days; optional caseType, process (a flow's key), sellerId, group (cases with a task for that group); interval DAY or WEEK; "
           + "format json (default) or csv (one row per case).")
   public ResponseEntity<?> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String caseType, @RequestParam(required = false) String sellerId,
+      @RequestParam(required = false) String caseType, @RequestParam(required = false) String process,
+      @RequestParam(required = false) String sellerId,
       @RequestParam(required = false) String group, @RequestParam(defaultValue = "DAY") String interval,
       @RequestParam(defaultValue = "json") String format) {
     Instant end = to == null ? clock.instant() : time("to", to);
@@ -69,6 +70,10 @@ public class SlaReportController {
       throw new InvalidRequestException("from", "must be at most 366 days before to");
     }
     CaseType type = caseType == null ? null : choice(CaseType.class, "caseType", caseType);
+    if (process != null && Arrays.stream(CaseType.values()).noneMatch(t -> t.processKey().equals(process))) {
+      throw new InvalidRequestException("process", "must be the key of a case flow: " + Arrays.stream(CaseType.values())
+          .map(CaseType::processKey).distinct().collect(Collectors.joining(", ")));
+    }
     if (sellerId != null && !sellerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new InvalidRequestException("sellerId", "must be a seller id such as S-77");
     }
@@ -80,7 +85,7 @@ public class SlaReportController {
     if (!format.equals("json") && !format.equals("csv")) {
       throw new InvalidRequestException("format", "must be json or csv");
     }
-    SlaReport.Report report = reports.report(new SlaReport.Filter(start, end, type, sellerId, group, bucket));
+    SlaReport.Report report = reports.report(new SlaReport.Filter(start, end, type, process, sellerId, group, bucket));
     if (format.equals("csv")) {
       String body = CaseSla.CSV_HEADER + "\n" + report.cases().stream().map(CaseSla::csv).collect(Collectors.joining("\n"))
           + (report.cases().isEmpty() ? "" : "\n");

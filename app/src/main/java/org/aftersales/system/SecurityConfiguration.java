@@ -70,8 +70,14 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/simulators/**")).hasAnyAuthority(INTEGRATIONS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
+        // the Cockpit plugin reads the reports with the user's Cockpit login (GET only)
+        .addFilterBefore(new WebappSessionReportFilter("default"),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // never a session of our own; and a report read with the Cockpit login must not renew that login's
+        // session id (session fixation protection would, and Cockpit's requests in flight would fail)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // stateless HTTP Basic clients: no cookie, so no cross-site request can ride on a session
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())

@@ -166,7 +166,9 @@ class SlaScoringTest {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.body().lines().toList()).hasSize(3).first().asString().startsWith("caseId,type,status");
-    assertThat(csv.body()).contains(caseA + ",COMPLAINT,CLOSED,DISMISSED," + seller).contains(",180,");
+    assertThat(csv.body()).contains(caseA + ",COMPLAINT,CLOSED,\"Complaint not upheld\",DISMISSED," + seller).contains(",180,");
+    assertThat(report.get("openByStage").findValuesAsText("stage")).containsExactly("Decided: complaint not upheld; open to appeal");
+    assertThat(report.get("late").get(0).get("processInstanceId").asText()).isNotBlank();
 
     TestHttp.Response one = http.get("/api/reports/cases/" + caseA + "/sla", "manager");
     assertThat(ReturnFlowDriver.read(one).get("responseScore").asInt()).isEqualTo(80);

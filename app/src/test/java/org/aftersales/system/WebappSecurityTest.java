@@ -72,6 +72,26 @@ class WebappSecurityTest {
     assertThat(withToken.status()).isEqualTo(200);
   }
 
+  @Test
+  void theCockpitLoginReadsReportsOnlyAndKeepsItsSession() {
+    TestHttp manager = TestHttp.browser(port);
+    login(manager, "manager", "cockpit");
+    String session = manager.cookie("JSESSIONID");
+
+    Response report = manager.get("/api/reports/sla", null);
+
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.headers().firstValue("Set-Cookie")).as("no new session id").isEmpty();
+    assertThat(manager.cookie("JSESSIONID")).isEqualTo(session);
+    assertThat(manager.get(ENGINE_API + "/task/count", null).status()).as("Cockpit still logged in").isEqualTo(200);
+    // reading only: the session does not open the rest of the API
+    assertThat(manager.send("POST", "/api/cases", null, "application/json", "{}", Map.of()).status()).isEqualTo(401);
+    TestHttp agent = TestHttp.browser(port);
+    login(agent, "agent", "tasklist");
+    assertThat(agent.get("/api/reports/sla", null).status()).isEqualTo(403);
+    assertThat(TestHttp.browser(port).get("/api/reports/sla", null).status()).isEqualTo(401);
+  }
+
   private Response login(TestHttp browser, String user, String app) {
     browser.get("/camunda/app/" + app + "/default/", null);
     return browser.send("POST", "/camunda/api/admin/auth/user/default/login/" + app, null,
