@@ -11,9 +11,9 @@ import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseView;
 import org.aftersales.followup.FollowUpProcess.Channel;
 import org.aftersales.followup.FollowUpProcess.Var;
+import org.aftersales.system.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -100,11 +100,6 @@ public class SurveyBook {
   }
 
   private DmnDecisionResultEntries single(String decision, Map<String, Object> inputs) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision).variables(Variables.fromMap(inputs))
-        .evaluate().getSingleResult();
-    if (result == null) {
-      throw new IllegalStateException("Decision " + decision + " has no rule for " + inputs);
-    }
-    return result;
+    return RuleTables.single(decisions, decision, inputs);
   }
 }

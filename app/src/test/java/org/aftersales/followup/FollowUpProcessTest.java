@@ -19,7 +19,6 @@ import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,14 +98,11 @@ class FollowUpProcessTest {
   }
 
   Task task(ProcessInstance pi, String key) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    assertThat(task).as("task " + key).isNotNull();
-    return task;
+    return flow.task(pi, key);
   }
 
   List<String> groups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull).toList();
+    return flow.groups(task);
   }
 
   void complete(ProcessInstance pi, String key, Object... variables) {
