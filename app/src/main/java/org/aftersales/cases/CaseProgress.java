@@ -6,22 +6,29 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what a process does into its case record, as the diagram's properties say (see
  * {@link CaseProgressPlugin}): the stage and due date the customer reads, timeline entries, and the
- * outcome that closes the case. Runs in the engine's transaction, so record and process agree.
+ * outcome that closes the case. Runs in the engine's transaction, so record and process agree. A case that
+ * closes is announced as a {@link CaseClosed} event, in the same engine command (the follow-up visit starts on it).
  */
 @Component
 public class CaseProgress {
 
+  /** A case was closed just now, in the running engine command and transaction. */
+  public record CaseClosed(String caseId, Outcome outcome) {}
+
   private final CaseRepository cases;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public CaseProgress(CaseRepository cases, Clock clock) {
+  public CaseProgress(CaseRepository cases, Clock clock, ApplicationEventPublisher events) {
     this.cases = cases;
     this.clock = clock;
+    this.events = events;
   }
 
   void entered(DelegateExecution execution, String elementId, String stage, String dueAt, String outcome) {
@@ -35,6 +42,7 @@ public class CaseProgress {
       String finalStage = stageText != null ? stageText : closedAs.name();
       if (cases.close(caseId, closedAs, finalStage, clock.instant())) {
         cases.addEvent(caseId, clock.instant(), elementId, "Case closed: " + finalStage, null);
+        events.publishEvent(new CaseClosed(caseId, closedAs));
       }
       return;
     }

@@ -164,22 +164,55 @@ public class CaseService {
    */
   @Transactional
   public void reopenForComplaint(String caseId, String complaintCaseId, boolean goodsBack) {
+    String what = goodsBack ? "return and refund" : "refund";
+    reopenForRefund(caseId, goodsBack, "Reopened: the platform ordered a " + what, "Reopened: complaint "
+        + complaintCaseId + " was upheld and the platform ordered a " + what, null,
+        ReturnProcess.Var.ORDERED_BY_COMPLAINT, complaintCaseId);
+  }
+
+  /**
+   * Reopens a closed return case as service recovery after a poor follow-up survey (a supervisor's decision)
+   * and runs its return flow again without review, like {@link #reopenForComplaint}.
+   */
+  @Transactional
+  public void reopenForRecovery(String caseId, boolean goodsBack, String supervisor) {
+    String what = goodsBack ? "return and refund" : "refund";
+    reopenForRefund(caseId, goodsBack, "Reopened: we are arranging a " + what, "Reopened after the follow-up "
+        + "visit: a supervisor arranged a " + what, supervisor, ReturnProcess.Var.ORDERED_BY_RECOVERY,
+        supervisor == null ? "a supervisor" : supervisor);
+  }
+
+  /** Whether {@link #reopenForRecovery} can act on the case: a closed return-flow case with money left to refund. */
+  public static String whyNotReopenable(CaseRecord record) {
+    if (!ReturnProcess.KEY.equals(record.type().processKey())) {
+      return "case " + record.caseId() + " is a " + record.type() + " case; only return, refund, exchange and "
+          + "re-shipment cases are reopened";
+    }
+    if (record.status() != CaseStatus.CLOSED) {
+      return "case " + record.caseId() + " is open again already (" + record.stage() + ")";
+    }
+    if (record.refundable().signum() <= 0) {
+      return "case " + record.caseId() + " was refunded in full already";
+    }
+    return null;
+  }
+
+  private void reopenForRefund(String caseId, boolean goodsBack, String stage, String event, String actor,
+      String orderedByVariable, String orderedBy) {
     CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
     if (!ReturnProcess.KEY.equals(record.type().processKey())) {
       throw new IllegalStateException("Case " + caseId + " is a " + record.type() + " case; only return cases are reopened");
     }
-    String what = goodsBack ? "return and refund" : "refund";
-    if (!cases.reopen(caseId, "Reopened: the platform ordered a " + what)) {
+    if (!cases.reopen(caseId, stage)) {
       throw new IllegalStateException("Case " + caseId + " is still open; it cannot be reopened");
     }
-    cases.addEvent(caseId, clock.instant(), "CASE_REOPENED", "Reopened: complaint " + complaintCaseId
-        + " was upheld and the platform ordered a " + what, null);
+    cases.addEvent(caseId, clock.instant(), "CASE_REOPENED", event, actor);
     CaseRecord open = cases.find(caseId).orElseThrow();
     VariableMap variables = startVariables(open, null)
         .putValue(ReturnProcess.Var.CASE_TYPE, goodsBack ? CaseType.RETURN.name() : CaseType.REFUND_ONLY.name())
         .putValue(ReturnProcess.Var.WITH_RETURN, goodsBack)
         .putValue(ReturnProcess.Var.REQUESTED_AMOUNT, CaseView.money(open.refundable().min(open.requestedAmount())))
-        .putValue(ReturnProcess.Var.ORDERED_BY_COMPLAINT, complaintCaseId);
+        .putValue(orderedByVariable, orderedBy);
     runtime.startProcessInstanceByKey(ReturnProcess.KEY, caseId, variables);
   }
 

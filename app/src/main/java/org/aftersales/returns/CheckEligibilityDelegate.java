@@ -35,10 +35,13 @@ public class CheckEligibilityDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
     Object complaint = execution.getVariable(Var.ORDERED_BY_COMPLAINT);
-    if (complaint != null) {
-      // the platform decided on a complaint: no rule table and no review stand in the way, the seller pays
+    Object recovery = execution.getVariable(Var.ORDERED_BY_RECOVERY);
+    if (complaint != null || recovery != null) {
+      // the platform decided on a complaint or as service recovery after a follow-up visit: no rule table and
+      // no review stand in the way, the customer pays no postage
       execution.setVariable(Var.ELIGIBLE, true);
-      execution.setVariable(Var.ELIGIBILITY_NOTE, "Ordered by the platform on complaint " + complaint);
+      execution.setVariable(Var.ELIGIBILITY_NOTE, complaint != null ? "Ordered by the platform on complaint " + complaint
+          : "Ordered by " + recovery + " as service recovery after the follow-up visit");
       execution.setVariable(Var.AUTO_APPROVE, true);
       execution.setVariable(Var.POSTAGE_PAID_BY, "SELLER");
       return;

@@ -93,6 +93,8 @@ public final class ReturnProcess {
     /** Refunds the case had when a refund-payment instance started: its refund ids count on from there. */
     public static final String REFUND_NUMBER_BASE = "refundNumberBase";
     public static final String ORDERED_BY_COMPLAINT = "orderedByComplaint";
+    /** Set when a supervisor reopened the case as service recovery after the follow-up visit: who. */
+    public static final String ORDERED_BY_RECOVERY = "orderedByRecovery";
     public static final String POSTAGE_PAID_BY = "postagePaidBy";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REJECT_REASON = "rejectReason";

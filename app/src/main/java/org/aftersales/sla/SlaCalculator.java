@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseStatus;
+import org.aftersales.system.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,7 +25,6 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -168,12 +168,7 @@ public class SlaCalculator {
   }
 
   private DmnDecisionResultEntries single(String decision, Map<String, Object> inputs) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision).variables(Variables.fromMap(inputs))
-        .evaluate().getSingleResult();
-    if (result == null) {
-      throw new IllegalStateException("Decision " + decision + " has no rule for " + inputs);
-    }
-    return result;
+    return RuleTables.single(decisions, decision, inputs);
   }
 
   private static Instant max(Instant a, Instant b) {

@@ -20,7 +20,6 @@ import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,14 +107,11 @@ class ComplaintProcessTest {
   }
 
   Task task(ProcessInstance pi, String key) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    assertThat(task).as("task " + key).isNotNull();
-    return task;
+    return flow.task(pi, key);
   }
 
   List<String> groups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull).toList();
+    return flow.groups(task);
   }
 
   void decide(ProcessInstance pi, String key, Object... variables) {

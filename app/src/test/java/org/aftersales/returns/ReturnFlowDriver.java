@@ -126,6 +126,20 @@ public final class ReturnFlowDriver {
         .processDefinitionKey(processKey).singleResult();
   }
 
+  /** The open task {@code key} of the process instance; fails if there is none. */
+  public org.camunda.bpm.engine.task.Task task(ProcessInstance pi, String key) {
+    org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(key).singleResult();
+    assertThat(task).as("task " + key).isNotNull();
+    return task;
+  }
+
+  /** The candidate groups of a task. */
+  public List<String> groups(org.camunda.bpm.engine.task.Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+  }
+
   public ProcessInstance refundInstance(String caseId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
         .processDefinitionKey(RefundProcess.KEY).singleResult();

@@ -1,0 +1,50 @@
+package org.aftersales.followup;
+
+import org.aftersales.cases.CaseProgress.CaseClosed;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts {@code follow-up-visit} when a case closes, in the closing process's engine command, so that the
+ * case is never closed without its follow-up. Not for the outcomes in
+ * {@code aftersales.follow-up.without-follow-up} (by default CANCELLED and EXPIRED: the customer withdrew or
+ * never sent the goods back), and not while a follow-up of the case is still running (a case reopened and
+ * closed again before its survey went out gets one survey).
+ */
+@Component
+public class FollowUpStarter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FollowUpStarter.class);
+
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final FollowUpLimits limits;
+
+  public FollowUpStarter(RuntimeService runtime, RepositoryService repository, FollowUpLimits limits) {
+    this.runtime = runtime;
+    this.repository = repository;
+    this.limits = limits;
+  }
+
+  @EventListener
+  public void caseClosed(CaseClosed closed) {
+    if (limits.properties().withoutFollowUp().contains(closed.outcome())) {
+      return;
+    }
+    boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY)
+        .processInstanceBusinessKey(closed.caseId()).count() > 0;
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(FollowUpProcess.KEY).count() == 0) {
+      LOG.warn("Case {} closed, but process '{}' is not deployed: no follow-up visit", closed.caseId(), FollowUpProcess.KEY);
+      return;
+    }
+    if (!running) {
+      runtime.startProcessInstanceByKey(FollowUpProcess.KEY, closed.caseId(),
+          Variables.createVariables().putValue(FollowUpProcess.Var.CLOSED_AS, closed.outcome().name()));
+    }
+  }
+}
