@@ -1,5 +1,6 @@
 package org.aftersales;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -13,18 +14,38 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A plain HTTP client for tests against the running application. Credentials are "user" (a demo user,
  * whose password is its id) or "user:password"; null sends none. With cookies it keeps a session, as a
- * browser does for the webapps.
+ * browser does for the webapps. Sends JSON, form and multipart bodies; reads text or bytes.
  */
 public final class TestHttp {
 
   public record Response(int status, String body, java.net.http.HttpHeaders headers) {
     public String contentType() {
       return headers.firstValue("Content-Type").orElse("");
+    }
+  }
+
+  /** An answer read as bytes (a downloaded document). */
+  public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+  }
+
+  /** One part of a multipart/form-data body: a field (no file name, no type) or a file. */
+  public record Part(String name, String fileName, String contentType, byte[] content) {
+    public static Part field(String name, String value) {
+      return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Part file(String name, String fileName, String contentType, byte[] content) {
+      return new Part(name, fileName, contentType, content);
     }
   }
 
@@ -61,9 +82,48 @@ public final class TestHttp {
 
   public Response send(String method, String path, String credentials, String contentType, String body,
       Map<String, String> headers) {
+    HttpResponse<String> response = exchange(request(method, path, credentials, contentType,
+        body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body), headers), BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body(), response.headers());
+  }
+
+  /** POSTs a multipart/form-data body made of the parts, in order. */
+  public Response postMultipart(String path, String credentials, List<Part> parts, Map<String, String> headers) {
+    String boundary = "----aftersales-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Part part : parts) {
+      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+          + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+          + (part.contentType() == null ? "" : "Content-Type: " + part.contentType() + "\r\n") + "\r\n";
+      body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = exchange(request("POST", path, credentials, "multipart/form-data; boundary=" + boundary,
+        BodyPublishers.ofByteArray(body.toByteArray()), headers), BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body(), response.headers());
+  }
+
+  /** GETs the answer as bytes. */
+  public Download download(String path, String credentials, Map<String, String> headers) {
+    HttpResponse<byte[]> response = exchange(request("GET", path, credentials, null, BodyPublishers.noBody(), headers),
+        BodyHandlers.ofByteArray());
+    return new Download(response.statusCode(), response.body(), response.headers());
+  }
+
+  /** Logs in to a Camunda webapp (tasklist, cockpit, admin) as a browser does; keeps the session in this client. */
+  public Response logIn(String user, String app) {
+    get("/camunda/app/" + app + "/default/", null);
+    return send("POST", "/camunda/api/admin/auth/user/default/login/" + app, null, "application/x-www-form-urlencoded",
+        "username=" + user + "&password=" + user, Map.of("X-XSRF-TOKEN", cookie("XSRF-TOKEN")));
+  }
+
+  private HttpRequest request(String method, String path, String credentials, String contentType,
+      HttpRequest.BodyPublisher body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        .method(method, body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -73,9 +133,12 @@ public final class TestHttp {
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
     headers.forEach(request::header);
+    return request.build();
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
+      return client.send(request, handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.aftersales.system.ByIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -44,10 +49,18 @@ public class CaseCosts {
   }
 
   public List<Cost> forCase(String caseId) {
-    return jdbc.query("SELECT recorded_at, category, description, amount, currency, borne_by FROM as_case_cost "
-        + "WHERE case_id = ? ORDER BY cost_id", (rs, n) -> new Cost(rs.getTimestamp(1).toInstant(),
-        Category.valueOf(rs.getString(2)), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
-        BorneBy.valueOf(rs.getString(6))), caseId);
+    return forCases(List.of(caseId)).getOrDefault(caseId, List.of());
+  }
+
+  /** The costs of each of the cases that has any, in the order they were recorded. */
+  public Map<String, List<Cost>> forCases(Collection<String> caseIds) {
+    Map<String, List<Cost>> costs = new HashMap<>();
+    ByIds.query(jdbc, "SELECT case_id, recorded_at, category, description, amount, currency, borne_by FROM as_case_cost "
+        + "WHERE case_id IN " + ByIds.IDS + " ORDER BY cost_id", caseIds, (rs, n) -> Map.entry(rs.getString(1),
+        new Cost(rs.getTimestamp(2).toInstant(), Category.valueOf(rs.getString(3)), rs.getString(4), rs.getBigDecimal(5),
+            rs.getString(6), BorneBy.valueOf(rs.getString(7)))))
+        .forEach(e -> costs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return costs;
   }
 
   public List<Total> totals(CaseType type) {

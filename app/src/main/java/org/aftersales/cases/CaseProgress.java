@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Writes what a process does into its case record, as the diagram's properties say (see
  * {@link CaseProgressPlugin}): the stage and due date the customer reads, timeline entries, and the
  * outcome that closes the case. Runs in the engine's transaction, so record and process agree. A case that
- * closes is announced as a {@link CaseClosed} event, in the same engine command (the follow-up visit starts on it).
+ * closes is announced as a {@link CaseClosed} event, in the same engine command (the follow-up visit starts on it;
+ * the metrics count it once the transaction has committed).
  */
 @Component
 public class CaseProgress {

@@ -3,6 +3,8 @@ package org.aftersales.cases;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Lets designers say in the diagram what the customer reads: an element's {@code camunda:properties}
  * {@code stage}, {@code dueAt}, {@code timeline} and {@code outcome} (texts or expressions) update the
  * case record when the element starts ({@code stage}, {@code dueAt}, {@code outcome} closes the case) and
- * add a timeline entry when it ends ({@code timeline}). No Java change is needed to reword a stage.
+ * add a timeline entry when it ends ({@code timeline}). No Java change is needed to reword a stage. Every
+ * user task also gets the case's summary and history for its form ({@link CaseSummary}).
  */
 @Component
 public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
@@ -31,9 +34,11 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
   private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
   private final CaseProgress progress;
+  private final CaseSummary summary;
 
-  public CaseProgressPlugin(CaseProgress progress) {
+  public CaseProgressPlugin(CaseProgress progress, CaseSummary summary) {
     this.progress = progress;
+    this.summary = summary;
   }
 
   @Override
@@ -69,6 +74,8 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(element, activity);
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, summary);
       }
 
       @Override

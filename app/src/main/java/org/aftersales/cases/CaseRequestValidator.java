@@ -126,7 +126,8 @@ public class CaseRequestValidator {
     }
   }
 
-  private static void noMarkup(String field, String text, List<FieldProblem> problems) {
+  /** Adds a problem for {@code field} if {@code text} holds HTML or script markup. */
+  public static void noMarkup(String field, String text, List<FieldProblem> problems) {
     if (text != null && MARKUP.matcher(text).find()) {
       problems.add(new FieldProblem(field, "must be plain text, without HTML or script markup"));
     }

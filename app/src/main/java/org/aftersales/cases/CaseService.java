@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord.CaseDetails;
 import org.aftersales.cases.CaseRecord.CaseItem;
 import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.documents.CaseDocuments;
+import org.aftersales.documents.DocumentView;
 import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -20,12 +22,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens, reads and withdraws cases. A case is a record in our tables plus one process instance whose
  * business key is the case id; both are created in one transaction, so neither exists without the other.
+ * A case that opens is announced as a {@link CaseOpened} event in that transaction.
  */
 @Service("afterSalesCaseService") // "caseService" is the name of Camunda's CMMN service bean
 public class CaseService {
@@ -34,21 +38,29 @@ public class CaseService {
   private static final String ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** A case was opened just now, in the running transaction. */
+  public record CaseOpened(String caseId, CaseType type) {}
+
   private final CaseRepository cases;
   private final ComplaintBook complaints;
   private final CaseRequestValidator validator;
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final CaseDocuments documents;
 
   public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
-      RuntimeService runtime, RepositoryService repository, Clock clock) {
+      RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
+      CaseDocuments documents) {
     this.cases = cases;
     this.complaints = complaints;
     this.validator = validator;
     this.runtime = runtime;
     this.repository = repository;
     this.clock = clock;
+    this.events = events;
+    this.documents = documents;
   }
 
   @Transactional
@@ -69,13 +81,15 @@ public class CaseService {
     }
     cases.addEvent(record.caseId(), record.openedAt(), "CASE_OPENED", "Case opened", openedBy);
     runtime.startProcessInstanceByKey(processKey, record.caseId(), startVariables(record, request));
+    events.publishEvent(new CaseOpened(record.caseId(), record.type()));
     return view(record.caseId());
   }
 
   @Transactional(readOnly = true)
   public CaseView view(String caseId) {
     CaseRecord record = cases.find(caseId).orElseThrow(() -> unknown(caseId));
-    return CaseView.of(record, cases.timeline(caseId));
+    return CaseView.of(record, cases.timeline(caseId),
+        documents.list(caseId).stream().map(DocumentView::of).toList());
   }
 
   /** The case, if the caller may see it: a caller acting for a customer sees only that customer's cases. */
@@ -287,14 +301,19 @@ public class CaseService {
   }
 
   private String newCaseId() {
-    StringBuilder id = new StringBuilder("AS-").append(DAY.format(clock.instant())).append('-');
-    for (int i = 0; i < 6; i++) {
-      id.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
-    }
-    return id.toString();
+    return "AS-" + DAY.format(clock.instant()) + "-" + readableCode(6);
   }
 
-  static NotFoundException unknown(String caseId) {
+  /** A random code of capitals and digits that cannot be mistaken for one another (no 0/O, no 1/I). */
+  public static String readableCode(int length) {
+    StringBuilder code = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      code.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+    }
+    return code.toString();
+  }
+
+  public static NotFoundException unknown(String caseId) {
     return new NotFoundException("No case " + caseId + " was found for you. Check the case id.");
   }
 }

@@ -3,13 +3,14 @@ package org.aftersales.cases;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.aftersales.documents.DocumentView;
 
-/** A case as shops and customers read it ({@code GET /api/cases/{caseId}}). */
+/** A case as shops and customers read it ({@code GET /api/cases/{caseId}}), with its documents' links. */
 public record CaseView(
     String caseId, CaseType type, CaseStatus status, String stage, String orderId, String customerId,
     String sellerId, OffsetDateTime openedAt, OffsetDateTime closedAt, Outcome outcome, String paidAmount,
     String requestedAmount, String refundedAmount, String currency, OffsetDateTime dueAt, List<Line> items,
-    List<Event> timeline) {
+    List<Event> timeline, List<DocumentView> documents) {
 
   /** An order line. */
   public record Line(String sku, String name, int quantity, String unitPrice) {}
@@ -17,12 +18,12 @@ public record CaseView(
   /** A timeline entry. */
   public record Event(OffsetDateTime at, String event) {}
 
-  static CaseView of(CaseRecord c, List<TimelineEntry> timeline) {
+  static CaseView of(CaseRecord c, List<TimelineEntry> timeline, List<DocumentView> documents) {
     return new CaseView(c.caseId(), c.type(), c.status(), c.stage(), c.orderId(), c.customerId(), c.sellerId(),
         time(c.openedAt()), time(c.closedAt()), c.outcome(), money(c.paidAmount()), money(c.requestedAmount()),
         money(c.refundedAmount()), c.currency(), time(c.dueAt()),
         c.items().stream().map(i -> new Line(i.sku(), i.name(), i.quantity(), money(i.unitPrice()))).toList(),
-        timeline.stream().map(t -> new Event(time(t.at()), t.event())).toList());
+        timeline.stream().map(t -> new Event(time(t.at()), t.event())).toList(), documents);
   }
 
   public static String money(java.math.BigDecimal amount) {

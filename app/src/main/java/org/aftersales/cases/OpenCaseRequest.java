@@ -41,7 +41,7 @@ public record OpenCaseRequest(
     @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> evidence,
     @Valid Complaint complaint) {
 
-  static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
   static final String MONEY = "\\d{1,10}(\\.\\d{1,2})?";
   static final String MONEY_MESSAGE = "must be a decimal amount such as \"129.00\" (at most two decimals, not negative)";
 

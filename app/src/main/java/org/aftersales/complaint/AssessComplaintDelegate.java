@@ -84,9 +84,9 @@ public class AssessComplaintDelegate implements JavaDelegate {
     execution.setVariable(Var.RESOLUTION_DUE, Date.from(now.plus(resolution)));
     execution.setVariable(Var.RESOLUTION_WARNING_AT, Date.from(limits.warningAt(now, resolution)));
     execution.setVariable(Var.SELLER_STATEMENT_DUE, Date.from(sellerDue));
-    execution.setVariable(Var.FIRST_RESPONSE_DUE + "Text", ComplaintLimits.TEXT.format(now.plus(firstResponse)));
-    execution.setVariable(Var.RESOLUTION_DUE + "Text", ComplaintLimits.TEXT.format(now.plus(resolution)));
-    execution.setVariable(Var.SELLER_STATEMENT_DUE + "Text", ComplaintLimits.TEXT.format(sellerDue));
+    execution.setVariable(Var.FIRST_RESPONSE_DUE_TEXT, ComplaintLimits.TEXT.format(now.plus(firstResponse)));
+    execution.setVariable(Var.RESOLUTION_DUE_TEXT, ComplaintLimits.TEXT.format(now.plus(resolution)));
+    execution.setVariable(Var.SELLER_STATEMENT_DUE_TEXT, ComplaintLimits.TEXT.format(sellerDue));
     execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(cap));
     execution.setVariable(Var.COMPENSATION_AMOUNT, Boolean.TRUE.equals(severity.get("suggestCompensation"))
         ? CaseView.money(cap) : "0.00");

@@ -38,7 +38,7 @@ public class ComplaintDecisionListener implements TaskListener {
     boolean sellerMayAnswer = task.getProcessEngineServices().getRuntimeService().createExecutionQuery()
         .processInstanceId(task.getProcessInstanceId()).activityId(ComplaintProcess.Element.AWAIT_STATEMENT).count() > 0;
     if (sellerMayAnswer) {
-      throw new NotValidException("The seller may still answer until " + task.getVariable(Var.SELLER_STATEMENT_DUE + "Text")
+      throw new NotValidException("The seller may still answer until " + task.getVariable(Var.SELLER_STATEMENT_DUE_TEXT)
           + ": decide once its statement is in or that time has passed");
     }
     Remedies.Decided d = remedies.check(task, Var.DECISION, Var.DECISION_REASONS);

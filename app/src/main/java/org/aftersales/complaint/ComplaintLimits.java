@@ -62,7 +62,21 @@ public class ComplaintLimits {
     return byLead.isAfter(halfway) ? byLead : halfway;
   }
 
+  /** Follow-up dates of the user tasks: half-way to their due dates. */
+  public Date escalatedFollowUp() {
+    return followUp(limits.escalatedDecision());
+  }
+
+  public Date appealFollowUp() {
+    return followUp(limits.appealDecision());
+  }
+
   private Date due(Duration limit) {
     return Date.from(clock.instant().plus(limit));
+  }
+
+  /** Half-way to a limit: when Tasklist brings the task back to the top (its follow-up date). */
+  private Date followUp(Duration limit) {
+    return due(limit.dividedBy(2));
   }
 }

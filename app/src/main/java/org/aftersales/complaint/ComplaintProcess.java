@@ -72,6 +72,10 @@ public final class ComplaintProcess {
     public static final String PENALTY_POINTS = "penaltyPoints";
     public static final String FINE_AMOUNT = "fineAmount";
     public static final String DECISION_TEXT = "decisionText";
+    /** The limits as the forms and e-mails show them (yyyy-MM-dd HH:mm UTC). */
+    public static final String FIRST_RESPONSE_DUE_TEXT = "firstResponseDueText";
+    public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
+    public static final String SELLER_STATEMENT_DUE_TEXT = "sellerStatementDueText";
     public static final String APPEALED = "appealed";
     public static final String APPEAL_REASON = "appealReason";
     public static final String APPEAL_DECISION = "appealDecision";

@@ -37,7 +37,7 @@ public class FollowUpLimits {
 
   /** Half-way to the call's due date: try again then if the customer did not pick up. */
   public Date callFollowUp() {
-    return due(limits.callDue().dividedBy(2));
+    return followUp(limits.callDue());
   }
 
   public Date recoveryDue() {
@@ -45,7 +45,7 @@ public class FollowUpLimits {
   }
 
   public Date recoveryFollowUp() {
-    return due(limits.recoveryDue().dividedBy(2));
+    return followUp(limits.recoveryDue());
   }
 
   /** The link in the survey invitation. */
@@ -55,5 +55,10 @@ public class FollowUpLimits {
 
   private Date due(Duration limit) {
     return Date.from(clock.instant().plus(limit));
+  }
+
+  /** Half-way to a limit: when Tasklist brings the task back to the top (its follow-up date). */
+  private Date followUp(Duration limit) {
+    return due(limit.dividedBy(2));
   }
 }

@@ -46,7 +46,6 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
   @Override
   public void notify(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
-    execution.setVariable(Var.CASE_SUMMARY, SurveyBook.caseSummary(c));
     execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(maxCompensation(c)));
   }
 

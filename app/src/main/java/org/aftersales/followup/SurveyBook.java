@@ -3,14 +3,15 @@ package org.aftersales.followup;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseView;
 import org.aftersales.followup.FollowUpProcess.Channel;
 import org.aftersales.followup.FollowUpProcess.Var;
+import org.aftersales.system.ByIds;
 import org.aftersales.system.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -34,6 +35,10 @@ public class SurveyBook {
           + (comment == null || comment.isBlank() ? "" : ". Comment: " + comment);
     }
   }
+
+  private static final String SELECT = "SELECT survey_id, case_id, channel, response_speed, problem_solving, attitude, "
+      + "communication, follow_up, overall, grade, recovery_needed, comment_text, recorded_by, answered_at FROM as_survey "
+      + "WHERE ";
 
   private final JdbcTemplate jdbc;
   private final DecisionService decisions;
@@ -70,6 +75,14 @@ public class SurveyBook {
     return query("case_id = ?", caseId);
   }
 
+  /** The answered surveys of each of the cases that has any. */
+  public Map<String, List<Survey>> forCases(Collection<String> caseIds) {
+    Map<String, List<Survey>> surveys = new HashMap<>();
+    ByIds.query(jdbc, SELECT + "case_id IN " + ByIds.IDS + " ORDER BY answered_at", caseIds, SurveyBook::survey)
+        .forEach(s -> surveys.computeIfAbsent(s.caseId(), k -> new java.util.ArrayList<>()).add(s));
+    return surveys;
+  }
+
   /** The process variables the follow-up goes on with. */
   public static Map<String, Object> variables(Survey s) {
     Map<String, Object> variables = new HashMap<>();
@@ -82,21 +95,14 @@ public class SurveyBook {
     return variables;
   }
 
-  /** The case as the supervisor reads it on the recovery form. */
-  public static String caseSummary(CaseRecord c) {
-    return c.type() + " case " + c.caseId() + " for order " + c.orderId() + " (seller " + c.sellerId() + "), "
-        + c.status() + (c.outcome() == null ? "" : " as " + c.outcome()) + ": " + c.stage() + ". Reason " + c.reason()
-        + (c.description() == null ? "" : ": " + c.description()) + ". Paid " + CaseView.money(c.paidAmount()) + " "
-        + c.currency() + ", refunded " + CaseView.money(c.refundedAmount()) + " " + c.currency() + ".";
+  private List<Survey> query(String where, String value) {
+    return jdbc.query(SELECT + where + " ORDER BY answered_at", SurveyBook::survey, value);
   }
 
-  private List<Survey> query(String where, String value) {
-    return jdbc.query("SELECT survey_id, case_id, channel, response_speed, problem_solving, attitude, communication, "
-        + "follow_up, overall, grade, recovery_needed, comment_text, recorded_by, answered_at FROM as_survey WHERE "
-        + where + " ORDER BY answered_at", (rs, n) -> new Survey(rs.getString(1), rs.getString(2),
-        Channel.valueOf(rs.getString(3)), new Scores(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
-        rs.getBigDecimal(9), rs.getString(10), rs.getBoolean(11), null, rs.getString(12), rs.getString(13),
-        rs.getTimestamp(14).toInstant()), value);
+  private static Survey survey(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Survey(rs.getString(1), rs.getString(2), Channel.valueOf(rs.getString(3)), new Scores(rs.getInt(4),
+        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), rs.getBigDecimal(9), rs.getString(10),
+        rs.getBoolean(11), null, rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant());
   }
 
   private DmnDecisionResultEntries single(String decision, Map<String, Object> inputs) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,19 +12,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Our record of every refund asked of the payment provider for a case ({@code as_refund}). A refund id is
  * reserved before the provider is called, so a retried call reuses it and the provider pays it once; the
- * total of pending and paid refunds never exceeds what the customer paid.
+ * total of pending and paid refunds never exceeds what the customer paid. The provider's final word on a refund
+ * is announced once, as a {@link RefundSettled} event in the transaction that records it.
  */
 @Repository
 public class RefundLedger extends PaymentBook {
 
+  /** The provider paid ({@code SUCCEEDED}) or refused ({@code FAILED}) a pending refund just now, in this transaction. */
+  public record RefundSettled(String refundId, String caseId, BigDecimal amount, String currency,
+      PaymentStatus result) {}
+
   private final CaseRepository cases;
   private final CaseProgress progress;
+  private final ApplicationEventPublisher events;
 
   public RefundLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases,
-      CaseProgress progress, Clock clock) {
+      CaseProgress progress, Clock clock, ApplicationEventPublisher events) {
     super(jdbc, transactions, clock, "as_refund", "refund_id", "provider_refund_id", "Refund");
     this.cases = cases;
     this.progress = progress;
+    this.events = events;
   }
 
   /** Pending and paid refunds of the case: what is already promised to the customer. */
@@ -52,5 +60,6 @@ public class RefundLedger extends PaymentBook {
       progress.record(refund.caseId(), "REFUND_FAILED", "The refund of " + money + " could not be paid ("
           + (failureReason == null ? "no reason given" : failureReason) + ")", null);
     }
+    events.publishEvent(new RefundSettled(refund.id(), refund.caseId(), refund.amount(), refund.currency(), result));
   }
 }

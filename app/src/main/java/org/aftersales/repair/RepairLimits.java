@@ -109,7 +109,34 @@ public class RepairLimits {
     return Date.from(OffsetDateTime.parse(slotStart).plusDays(1).toInstant());
   }
 
+  /** Follow-up dates of the user tasks: half-way to their due dates. */
+  public Date diagnosisFollowUp() {
+    return followUp(limits.diagnosis());
+  }
+
+  public Date quoteAnswerFollowUp() {
+    return followUp(limits.quoteAnswer());
+  }
+
+  public Date repairTaskFollowUp() {
+    return followUp(limits.repairTask());
+  }
+
+  public Date qualityCheckFollowUp() {
+    return followUp(limits.qualityCheck());
+  }
+
+  /** The drop-off registration comes back to the top when the booked slot starts. */
+  public Date dropOffFollowUp(String slotStart) {
+    return Date.from(OffsetDateTime.parse(slotStart).toInstant());
+  }
+
   private Date due(Duration limit) {
     return Date.from(clock.instant().plus(limit));
+  }
+
+  /** Half-way to a limit: when Tasklist brings the task back to the top (its follow-up date). */
+  private Date followUp(Duration limit) {
+    return due(limit.dividedBy(2));
   }
 }

@@ -67,6 +67,12 @@ public final class RepairProcess {
 
   /** Process variables. */
   public static final class Var {
+    /** The technician confirms the product was handed in (form register-drop-off). */
+    public static final String PRODUCT_RECEIVED = "productReceived";
+    /** Free-text notes kept with the case's history (forms register-drop-off, repair-product, quality-check). */
+    public static final String RECEIPT_NOTES = "receiptNotes";
+    public static final String REPAIR_NOTES = "repairNotes";
+    public static final String QC_NOTES = "qcNotes";
     public static final String REPEAT_FAULT = "repeatFault";
     public static final String COVERAGE = "coverage";
     public static final String COVERAGE_NOTE = "coverageNote";

@@ -79,14 +79,14 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     put(details, "windowStart", execution.getVariable(Var.PICKUP_WINDOW_START));
     put(details, "windowEnd", execution.getVariable(Var.PICKUP_WINDOW_END));
     details.put("address", addresses.warehouseText());
+    details.put("deadline", DAY.format((type == NotificationType.PARTIAL_REFUND_PROPOSED
+        ? limits.proposalAnswerDue() : limits.shipBackDue()).toInstant()));
     // details the diagram gives the task as input parameters (a deadline, an article, an amount) come last
     execution.getVariablesLocal().forEach((name, value) -> {
       if (!Var.NOTIFICATION_TYPE.equals(name) && value != null) {
         details.put(name, value.toString());
       }
     });
-    details.put("deadline", DAY.format((type == NotificationType.PARTIAL_REFUND_PROPOSED
-        ? limits.proposalAnswerDue() : limits.shipBackDue()).toInstant()));
     return details;
   }
 

@@ -89,7 +89,25 @@ public class ReturnLimits {
     return limits.postageCompensation();
   }
 
+  /** Follow-up dates of the user tasks: half-way to their due dates. */
+  public Date reviewFollowUp() {
+    return followUp(limits.review());
+  }
+
+  public Date inspectionFollowUp() {
+    return followUp(limits.inspection());
+  }
+
+  public Date financeApprovalFollowUp() {
+    return followUp(limits.financeApproval());
+  }
+
   private Date due(Duration limit) {
     return Date.from(clock.instant().plus(limit));
+  }
+
+  /** Half-way to a limit: when Tasklist brings the task back to the top (its follow-up date). */
+  private Date followUp(Duration limit) {
+    return due(limit.dividedBy(2));
   }
 }

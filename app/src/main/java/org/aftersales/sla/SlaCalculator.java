@@ -103,15 +103,26 @@ public class SlaCalculator {
       score = ((Number) single(SCORE_DECISION, Map.of("responseHours", responseMinutes / 60.0)).get("score")).intValue();
       grade = (String) single(GRADE_DECISION, Map.of("score", score.doubleValue())).get("grade");
     }
+    Duration elapsed = calendar.between(c.openedAt(), now);
     Boolean responseOnTime = responseMinutes != null
         ? Boolean.valueOf(responseMinutes <= properties.firstResponseTarget().toMinutes())
-        : calendar.between(c.openedAt(), now).compareTo(properties.firstResponseTarget()) > 0 ? Boolean.FALSE : null;
+        : elapsed.compareTo(properties.firstResponseTarget()) > 0 ? Boolean.FALSE : null;
     Boolean resolvedOnTime = resolutionMinutes != null
         ? Boolean.valueOf(resolutionMinutes <= properties.resolutionTarget().toMinutes())
-        : calendar.between(c.openedAt(), now).minus(waiting).compareTo(properties.resolutionTarget()) > 0 ? Boolean.FALSE : null;
+        : elapsed.minus(waiting).compareTo(properties.resolutionTarget()) > 0 ? Boolean.FALSE : null;
+    boolean open = c.status() != CaseStatus.CLOSED;
+    Duration age = open ? elapsed.minus(waiting) : null;
+    boolean near = open && !Boolean.FALSE.equals(responseOnTime) && !Boolean.FALSE.equals(resolvedOnTime)
+        && ((firstResponse == null && near(elapsed, properties.firstResponseTarget()))
+            || near(age, properties.resolutionTarget()));
     return new CaseSla(c.caseId(), c.type().name(), c.status().name(), c.stage(),
-        c.outcome() == null ? null : c.outcome().name(), c.sellerId(), mainInstance, c.openedAt(), firstResponse, c.status() == CaseStatus.CLOSED ? c.closedAt() : null,
-        responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade, responseOnTime, resolvedOnTime);
+        c.outcome() == null ? null : c.outcome().name(), c.sellerId(), mainInstance, c.openedAt(), firstResponse,
+        open ? null : c.closedAt(), responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade,
+        responseOnTime, resolvedOnTime, age == null ? null : Math.max(0, age.toMinutes()), near);
+  }
+
+  private boolean near(Duration elapsed, Duration target) {
+    return elapsed.toMinutes() >= target.toMinutes() * properties.nearShare();
   }
 
   /** A person completed a task, or the flow told the customer a decision. */

@@ -18,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            the customer) to count as on time
  * @param calendar            when the clock runs; off, it runs around the clock
  * @param maxReportCases      most cases one report covers; a larger range is refused
+ * @param nearShare           an open case is near its limit once this share of a target has passed
  */
 @ConfigurationProperties("aftersales.sla")
 public record SlaProperties(
     @DefaultValue("PT24H") Duration firstResponseTarget,
     @DefaultValue("P7D") Duration resolutionTarget,
     @DefaultValue Calendar calendar,
-    @DefaultValue("5000") int maxReportCases) {
+    @DefaultValue("5000") int maxReportCases,
+    @DefaultValue("0.8") double nearShare) {
 
   /**
    * Working hours, as helpdesks count them.

@@ -1,19 +1,26 @@
 package org.aftersales.sla;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.aftersales.cases.CaseCosts;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseType;
 import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.followup.Scores;
+import org.aftersales.followup.SurveyBook;
 import org.aftersales.system.web.UnprocessableException;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Service;
@@ -35,15 +42,30 @@ public class SlaReport {
       Double firstResponseAttainment, Long resolutionP50Minutes, Long resolutionP90Minutes, Double resolutionAttainment,
       Double averageResponseScore, Map<String, Integer> grades, long customerWaitingMinutes) {}
 
-  /** One bucket of the series. */
-  public record Point(LocalDate period, int opened, int closed, Double averageResponseScore, Double firstResponseAttainment) {}
+  /** One bucket of the series, over the cases opened in it (closed: the cases closed in it). */
+  public record Point(LocalDate period, int opened, int closed, Double averageResponseScore, Double firstResponseAttainment,
+      Double averageSatisfaction, Map<String, BigDecimal> refunded, Map<String, BigDecimal> costBorneByUs) {}
+
+  /** What customers said in the follow-up surveys of these cases (the ladder of 100 to 60). */
+  public record Satisfaction(int surveys, Double averageOverall, Map<String, Double> averageByDimension,
+      Map<String, Integer> grades, int recoveries) {}
+
+  /**
+   * What the cases of one product category cost, in one currency: refunded to customers (refunds and
+   * compensation), and the recorded costs (parts, labour, logistics, diagnosis) borne by us or charged to customers.
+   */
+  public record CategoryCost(String productCategory, String currency, int cases, BigDecimal refunded,
+      BigDecimal borneByUs, BigDecimal chargedToCustomers, Map<String, BigDecimal> borneByUsByKind) {}
 
   /** Open cases at one stage. */
   public record Stage(String stage, int open, long oldestHours, double averageAgeHours) {}
 
   /** The whole report. */
   public record Report(Filter filter, Figures figures, Integer complaints, Double secondComplaintRate,
-      List<Point> series, List<Stage> openByStage, List<CaseSla> late, List<CaseSla> cases) {}
+      Satisfaction satisfaction, List<CategoryCost> costs, List<Point> series, List<Stage> openByStage,
+      List<CaseSla> late, List<CaseSla> nearLimit, List<CaseSla> cases) {}
+
+  private static final String NO_CATEGORY = "(none given)";
 
   private final CaseRepository records;
   private final ComplaintBook complaints;
@@ -51,10 +73,14 @@ public class SlaReport {
   private final HistoryService history;
   private final SlaProperties properties;
   private final java.time.Clock clock;
+  private final SurveyBook surveys;
+  private final CaseCosts costs;
 
   public SlaReport(CaseRepository records, ComplaintBook complaints, SlaCalculator calculator, HistoryService history,
-      SlaProperties properties, java.time.Clock clock) {
+      SlaProperties properties, java.time.Clock clock, SurveyBook surveys, CaseCosts costs) {
     this.clock = clock;
+    this.surveys = surveys;
+    this.costs = costs;
     this.records = records;
     this.complaints = complaints;
     this.calculator = calculator;
@@ -62,7 +88,8 @@ public class SlaReport {
     this.properties = properties;
   }
 
-  @Transactional(readOnly = true)
+  /** Not read-only: the scoring tables write their decision history (history level full). */
+  @Transactional
   public Report report(Filter filter) {
     List<CaseRecord> found = records.findOpenedBetween(filter.from(), filter.to(), filter.caseType(), filter.sellerId(),
         properties.maxReportCases() + 1);
@@ -80,8 +107,60 @@ public class SlaReport {
         : round((double) complaintRecords.stream().filter(ComplaintBook.Complaint::secondComplaint).count() / complaintRecords.size());
     List<CaseSla> late = slas.stream().filter(s -> "OPEN".equals(s.status())
         && (Boolean.FALSE.equals(s.responseOnTime()) || Boolean.FALSE.equals(s.resolvedOnTime()))).toList();
-    return new Report(filter, figures(slas), complaintRecords.size(), secondRate, series(slas, filter),
-        stages(slas, clock.instant()), late, slas);
+    List<CaseSla> near = slas.stream().filter(CaseSla::nearLimit).toList();
+    List<String> ids = selected.stream().map(CaseRecord::caseId).toList();
+    Map<String, List<SurveyBook.Survey>> answers = surveys.forCases(ids);
+    Map<String, List<CaseCosts.Cost>> spent = costs.forCases(ids);
+    Map<String, CaseRecord> byId = new HashMap<>();
+    selected.forEach(c -> byId.put(c.caseId(), c));
+    return new Report(filter, figures(slas), complaintRecords.size(), secondRate,
+        satisfaction(answers.values().stream().flatMap(List::stream).toList()), costs(selected, spent),
+        series(slas, filter, byId, answers, spent), stages(slas, clock.instant()), late, near, slas);
+  }
+
+  static Satisfaction satisfaction(List<SurveyBook.Survey> answered) {
+    Map<String, Double> byDimension = new LinkedHashMap<>();
+    for (int i = 0; i < Scores.DIMENSIONS.size(); i++) {
+      int dimension = i;
+      byDimension.put(Scores.DIMENSIONS.get(i), average(answered.stream()
+          .map(a -> (double) a.scores().asList().get(dimension)).toList()));
+    }
+    Map<String, Integer> grades = new TreeMap<>();
+    answered.forEach(a -> grades.merge(a.grade(), 1, Integer::sum));
+    return new Satisfaction(answered.size(), averageOverall(answered), byDimension, grades,
+        (int) answered.stream().filter(SurveyBook.Survey::recoveryNeeded).count());
+  }
+
+  private static Double averageOverall(List<SurveyBook.Survey> answered) {
+    return average(answered.stream().map(a -> a.overall().doubleValue()).toList());
+  }
+
+  static List<CategoryCost> costs(List<CaseRecord> cases, Map<String, List<CaseCosts.Cost>> spent) {
+    record Key(String category, String currency) {}
+    Map<Key, List<CaseRecord>> groups = new TreeMap<>(java.util.Comparator.comparing(Key::category)
+        .thenComparing(Key::currency));
+    for (CaseRecord c : cases) {
+      String category = c.details() == null || c.details().productCategory() == null ? NO_CATEGORY
+          : c.details().productCategory();
+      groups.computeIfAbsent(new Key(category, c.currency()), k -> new ArrayList<>()).add(c);
+    }
+    List<CategoryCost> lines = new ArrayList<>();
+    groups.forEach((key, members) -> {
+      List<CaseCosts.Cost> recorded = members.stream().flatMap(c -> spent.getOrDefault(c.caseId(), List.of()).stream())
+          .filter(cost -> cost.currency().equals(key.currency())).toList();
+      Map<String, BigDecimal> byKind = new TreeMap<>();
+      recorded.stream().filter(cost -> cost.borneBy() == CaseCosts.BorneBy.US)
+          .forEach(cost -> byKind.merge(cost.category().name(), cost.amount(), BigDecimal::add));
+      lines.add(new CategoryCost(key.category(), key.currency(), members.size(),
+          sum(members.stream().map(CaseRecord::refundedAmount)), sum(byKind.values().stream()),
+          sum(recorded.stream().filter(cost -> cost.borneBy() == CaseCosts.BorneBy.CUSTOMER).map(CaseCosts.Cost::amount)),
+          byKind));
+    });
+    return lines;
+  }
+
+  private static BigDecimal sum(java.util.stream.Stream<BigDecimal> amounts) {
+    return amounts.filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
   }
 
   private static List<Stage> stages(List<CaseSla> slas, Instant now) {
@@ -110,7 +189,8 @@ public class SlaReport {
         grades, slas.stream().mapToLong(CaseSla::customerWaitingMinutes).sum());
   }
 
-  private static List<Point> series(List<CaseSla> slas, Filter filter) {
+  private static List<Point> series(List<CaseSla> slas, Filter filter, Map<String, CaseRecord> cases,
+      Map<String, List<SurveyBook.Survey>> answers, Map<String, List<CaseCosts.Cost>> spent) {
     java.time.ZoneId zone = java.time.ZoneOffset.UTC;
     Function<Instant, LocalDate> bucket = at -> {
       LocalDate day = at.atZone(zone).toLocalDate();
@@ -130,9 +210,21 @@ public class SlaReport {
     List<Point> points = new ArrayList<>();
     for (LocalDate period : periods.keySet()) {
       List<CaseSla> in = opened.getOrDefault(period, List.of());
+      Map<String, BigDecimal> refunded = new TreeMap<>();
+      Map<String, BigDecimal> borne = new TreeMap<>();
+      for (CaseSla s : in) {
+        CaseRecord c = cases.get(s.caseId());
+        if (c.refundedAmount() != null && c.refundedAmount().signum() > 0) {
+          refunded.merge(c.currency(), c.refundedAmount(), BigDecimal::add);
+        }
+        spent.getOrDefault(s.caseId(), List.of()).stream().filter(cost -> cost.borneBy() == CaseCosts.BorneBy.US)
+            .forEach(cost -> borne.merge(cost.currency(), cost.amount(), BigDecimal::add));
+      }
       points.add(new Point(period, in.size(), closed.getOrDefault(period, 0),
           average(in.stream().map(CaseSla::responseScore).filter(Objects::nonNull).map(Integer::doubleValue).toList()),
-          share(in, CaseSla::responseOnTime)));
+          share(in, CaseSla::responseOnTime),
+          averageOverall(in.stream().flatMap(s -> answers.getOrDefault(s.caseId(), List.of()).stream()).toList()),
+          refunded, borne));
     }
     return points;
   }

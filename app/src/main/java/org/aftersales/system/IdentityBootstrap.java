@@ -45,6 +45,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     }
     AuthorizationService authorizations = engine.getAuthorizationService();
     AccessPolicy.grants().forEach(grant -> ensureGrant(authorizations, grant));
+    AccessPolicy.retired().forEach(grant -> revoke(authorizations, grant));
     if (properties.demoUsers()) {
       for (Role role : Role.values()) {
         ensureUser(identity, role.demoUserId(), role.demoUserId(), role.demoFirstName(), role.demoLastName(),
@@ -104,6 +105,18 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     }
     if (identity.createUserQuery().userId(id).memberOfGroup(role.groupId()).count() == 0) {
       identity.createMembership(id, role.groupId());
+    }
+  }
+
+  /** Deletes a grant an earlier release made. */
+  private static void revoke(AuthorizationService service, Grant grant) {
+    Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(grant.role().groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())
+        .singleResult();
+    if (existing != null && grant.permissions().stream().allMatch(existing::isPermissionGranted)) {
+      service.deleteAuthorization(existing.getId());
+      LOG.info("Took back {} on every {} from group {}: each filter now names its groups", grant.permissions(),
+          grant.resource().resourceName(), grant.role().groupId());
     }
   }
 

@@ -37,6 +37,12 @@ public class SecurityConfiguration {
   private static final String[] INTEGRATIONS = Role.groupIds(Role.SHOP_INTEGRATION, Role.ADMINISTRATORS);
   private static final String[] CASE_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.ADMINISTRATORS);
+  /** Case documents: every group that works tasks adds and opens them (from Tasklist forms too); managers open them. */
+  private static final String[] DOCUMENTS = {"/api/cases/*/documents", "/api/cases/*/documents/*"};
+  private static final String[] DOCUMENT_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
+      Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
+  private static final String[] DOCUMENT_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
+      Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS);
 
   @Bean
   @Order(1)
@@ -63,6 +69,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
+            .requestMatchers(paths(HttpMethod.GET, DOCUMENTS)).hasAnyAuthority(DOCUMENT_READERS)
+            .requestMatchers(paths(HttpMethod.POST, DOCUMENTS[0])).hasAnyAuthority(DOCUMENT_WRITERS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/sellers/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(INTEGRATIONS)
@@ -70,8 +78,10 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/simulators/**")).hasAnyAuthority(INTEGRATIONS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
-        // the Cockpit plugin reads the reports with the user's Cockpit login (GET only)
-        .addFilterBefore(new WebappSessionReportFilter("default"),
+        // the Cockpit plugin reads the reports, and Tasklist forms link to case documents, with the user's
+        // webapp login (GET only)
+        .addFilterBefore(new WebappSessionReportFilter("default",
+                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1])),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // never a session of our own; and a report read with the Cockpit login must not renew that login's

@@ -15,25 +15,28 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets the Cockpit plugin read the reports with the manager's Cockpit login: a GET to {@code /api/reports/**}
+ * Lets the Cockpit plugin read the reports with the manager's Cockpit login, and Tasklist forms open case
+ * documents with the agent's Tasklist login: a GET to one of the {@code readable} paths (reports, case documents)
  * without HTTP Basic credentials counts as the user logged in to the Camunda webapps in this session, with
  * that user's groups. Reading only; the access rules of {@link SecurityConfiguration} still decide.
  */
 class WebappSessionReportFilter extends OncePerRequestFilter {
 
   private final String engineName;
+  private final RequestMatcher readable;
 
-  WebappSessionReportFilter(String engineName) {
+  WebappSessionReportFilter(String engineName, RequestMatcher readable) {
     this.engineName = engineName;
+    this.readable = readable;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !"GET".equals(request.getMethod()) || !path.startsWith("/api/reports/")
+    return !"GET".equals(request.getMethod()) || !readable.matches(request)
         || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
   }
 

@@ -330,6 +330,14 @@ class RepairRequestProcessTest {
   }
 
   @Test
+  void aCourierThatCannotCollectLetsTheCustomerBookADropOff() {
+    ProcessInstance pi = started("contact", Map.of("name", "Anna", "email", "anna@example.com",
+        "address", Map.of("line1", "1 Rue de Rivoli", "city", "Paris", "country", "FR")));
+    assertThat(pi).hasPassed("BoundaryEvent_PickupNotPossible").hasNotPassed(AWAIT_PRODUCT).isWaitingAt(AWAIT_APPOINTMENT);
+    assertThat(flow.timeline(pi.getBusinessKey())).anyMatch(e -> e.contains("cannot collect at your address"));
+  }
+
+  @Test
   void noAppointmentWithinTheLimitClosesTheCase() {
     ProcessInstance pi = started("returnMethod", "SELF_SHIP");
     String caseId = pi.getBusinessKey();

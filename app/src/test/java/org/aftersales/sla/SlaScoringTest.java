@@ -3,6 +3,7 @@ package org.aftersales.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -14,8 +15,10 @@ import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
+import org.aftersales.cases.CaseCosts;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.complaint.ComplaintProcess;
+import org.aftersales.followup.FollowUpProcess;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,6 +51,7 @@ class SlaScoringTest {
   @Autowired ProcessEngine engine;
   @Autowired SlaCalculator calculator;
   @Autowired CaseRepository records;
+  @Autowired CaseCosts costs;
   ReturnFlowDriver flow;
   TestHttp http;
   final String seller = "S-SLA-" + UUID.randomUUID().toString().substring(0, 6);
@@ -63,6 +67,18 @@ class SlaScoringTest {
     clock("2026-11-09T12:31+08:00");
     flow.fireTimer(caseA, ComplaintProcess.Element.APPEAL_WINDOW_CLOSED);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(a.getId()).count()).isZero();
+    // three days on, the follow-up survey: 90, 80, 100, 80, 90 (overall 88.00)
+    clock("2026-11-12T12:31+08:00");
+    flow.fireTimer(caseA, FollowUpProcess.Element.SURVEY_DELAY);
+    TestHttp.Response survey = http.send("POST", "/api/cases/" + caseA + "/survey", "shop", "application/json",
+        "{\"responseSpeed\":90,\"problemSolving\":80,\"attitude\":100,\"communication\":80,\"followUp\":90}",
+        Map.of("X-Customer-Id", records.find(caseA).orElseThrow().customerId(), "Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(survey.status()).as(survey.body()).isEqualTo(200);
+    // what handling A cost: postage we paid, and a fee the customer paid
+    costs.record(caseA, CaseCosts.Category.LOGISTICS, "Courier for the evidence", new BigDecimal("12.50"), "CNY",
+        CaseCosts.BorneBy.US);
+    costs.record(caseA, CaseCosts.Category.DIAGNOSIS, "Inspection fee", new BigDecimal("30.00"), "CNY",
+        CaseCosts.BorneBy.CUSTOMER);
     caseB = complaint("2026-11-06T17:00+08:00", "2026-11-09T10:00+08:00");
     clock("2026-11-09T11:00+08:00");
   }
@@ -81,6 +97,7 @@ class SlaScoringTest {
     clock(opened);
     String caseId = flow.open(ReturnFlowDriver.with("type", "COMPLAINT", "reason", "SERVICE", "sellerId", seller,
         "orderId", "O-" + UUID.randomUUID().toString().substring(0, 8), "paidAmount", "399.00",
+        "productCategory", "HOME_APPLIANCES",
         "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00")),
         "deliveredAt", null, "complaint", Map.of("category", "SERVICE_ATTITUDE")));
     flow.runDueJobs();
@@ -170,8 +187,48 @@ class SlaScoringTest {
     assertThat(report.get("openByStage").findValuesAsText("stage")).containsExactly("Decided: complaint not upheld; open to appeal");
     assertThat(report.get("late").get(0).get("processInstanceId").asText()).isNotBlank();
 
+    // satisfaction: A's survey; cost by product category: both cases are home appliances
+    JsonNode satisfaction = report.get("satisfaction");
+    assertThat(satisfaction.get("surveys").asInt()).isEqualTo(1);
+    assertThat(satisfaction.get("averageOverall").asDouble()).isEqualTo(88.0);
+    assertThat(satisfaction.get("averageByDimension").get("problemSolving").asDouble()).isEqualTo(80.0);
+    assertThat(satisfaction.get("recoveries").asInt()).isZero();
+    JsonNode cost = report.get("costs").get(0);
+    assertThat(report.get("costs").size()).isEqualTo(1);
+    assertThat(cost.get("productCategory").asText()).isEqualTo("HOME_APPLIANCES");
+    assertThat(cost.get("cases").asInt()).isEqualTo(2);
+    assertThat(cost.get("borneByUs").decimalValue()).isEqualByComparingTo("12.50");
+    assertThat(cost.get("chargedToCustomers").decimalValue()).isEqualByComparingTo("30.00");
+    assertThat(cost.get("borneByUsByKind").get("LOGISTICS").decimalValue()).isEqualByComparingTo("12.50");
+    JsonNode monday = report.get("series").get(0);
+    assertThat(monday.get("period").asText()).isEqualTo("2026-11-02");
+    assertThat(monday.get("averageSatisfaction").asDouble()).isEqualTo(88.0);
+    assertThat(monday.get("costBorneByUs").get("CNY").decimalValue()).isEqualByComparingTo("12.50");
+
     TestHttp.Response one = http.get("/api/reports/cases/" + caseA + "/sla", "manager");
     assertThat(ReturnFlowDriver.read(one).get("responseScore").asInt()).isEqualTo(80);
+  }
+
+  @Test
+  void anUnansweredCaseIsNearItsLimitAfterFourFifthsOfTheTargetAndLateAfterIt() {
+    clock("2026-11-09T11:00+08:00");
+    String caseC = flow.open(ReturnFlowDriver.with("sellerId", "S-OTHER", "paidAmount", "99.00",
+        "deliveredAt", "2026-11-05T10:00:00+08:00",
+        "items", List.of(Map.of("sku", "CUP-1", "name", "Cup", "quantity", 1, "unitPrice", "99.00"))));
+    try {
+      // 19 h 30 min of the 24 h first-response target have passed: near (from 19 h 12 min on)
+      clock("2026-11-10T06:30+08:00");
+      CaseSla near = calculator.of(records.find(caseC).orElseThrow());
+      assertThat(near.responseOnTime()).isNull();
+      assertThat(near.nearLimit()).isTrue();
+      assertThat(near.openMinutes()).isEqualTo(19 * 60 + 30);
+      clock("2026-11-10T11:01+08:00");
+      CaseSla late = calculator.of(records.find(caseC).orElseThrow());
+      assertThat(late.responseOnTime()).isFalse();
+      assertThat(late.nearLimit()).isFalse();
+    } finally {
+      clock("2026-11-09T11:00+08:00");
+    }
   }
 
   @Test

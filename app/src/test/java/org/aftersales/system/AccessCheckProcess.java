@@ -1,12 +1,12 @@
 package org.aftersales.system;
 
 /** The test-only model processes/test-only/access-check.bpmn: one task for agents, one for inspectors. */
-final class AccessCheckProcess {
+public final class AccessCheckProcess {
 
-  static final String KEY = "access-check";
+  public static final String KEY = "access-check";
   static final String RESOURCE = "processes/test-only/access-check.bpmn";
   static final String FORM_ID = "access-check-form";
-  static final String TASK_AGENT_WORK = "Task_AgentWork";
+  public static final String TASK_AGENT_WORK = "Task_AgentWork";
   static final String TASK_INSPECTOR_WORK = "Task_InspectorWork";
 
   private AccessCheckProcess() {}

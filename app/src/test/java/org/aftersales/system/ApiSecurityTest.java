@@ -24,6 +24,7 @@ class ApiSecurityTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   TestHttp http;
 
   @BeforeEach
@@ -45,9 +46,19 @@ class ApiSecurityTest {
 
   @Test
   void wrongPasswordOrUnknownUserGets401() {
-    // technician is used by no other test: Camunda briefly locks a user after a wrong password
-    assertThat(http.get("/engine-rest/task", "technician:wrong").status()).isEqualTo(401);
-    assertThat(http.get("/api/me", "nobody:nobody").status()).isEqualTo(401);
+    // a user of its own: Camunda locks a user for a while after a wrong password, which would fail other tests
+    String id = "locked-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+    user.setPassword("Right-" + id);
+    identityService.saveUser(user);
+    identityService.createMembership(id, "managers");
+    try {
+      assertThat(http.get("/api/me", id + ":wrong").status()).isEqualTo(401);
+      assertThat(http.get("/engine-rest/task", id + ":wrong").status()).isEqualTo(401);
+      assertThat(http.get("/api/me", "nobody:nobody").status()).isEqualTo(401);
+    } finally {
+      identityService.deleteUser(id);
+    }
   }
 
   @ParameterizedTest(name = "{1} on {0}: {2}")

@@ -32,7 +32,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * In Debian's headless Chromium: a manager logs into Cockpit and sees the service-figures plugin with a case
  * this test left unanswered for three days among the late cases, linked to its process instance; an agent
- * logs into Tasklist and finds that case's review task under the overdue filter.
+ * logs into Tasklist and finds that case's review task under the overdue filter; an agent claims a fresh case's
+ * review, reads the case on its Camunda Form, is stopped from rejecting without a reason, gives one and completes
+ * it, and the case is closed as rejected.
  */
 @AfterSalesIntegrationTest
 @Isolated // moves the engine clock and keeps the job executor off
@@ -99,6 +101,39 @@ class ManagerAndAgentBrowserTest {
         && driver.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
   }
 
+  /**
+   * Clicks the element through its own click handling, after scrolling it into the middle of the window: in
+   * headless Chromium a synthetic mouse click on Tasklist's buttons and form fields does not always arrive.
+   */
+  void click(WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+  }
+
+  /**
+   * Types into a form field; where headless Chromium's key events do not reach the form (as with the login
+   * form), the text goes in as the field's input event, which is what the form listens to.
+   */
+  void type(WebElement field, String text) {
+    field.sendKeys(text);
+    if (!text.equals(field.getAttribute("value"))) {
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+          + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
+    }
+  }
+
+  /** A small real PNG image, as a phone would send. */
+  static byte[] png() {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Keeps the page for a look when a wait fails. */
   <T> T waitFor(String name, org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
     try {
@@ -122,8 +157,10 @@ class ManagerAndAgentBrowserTest {
     WebElement late = waitFor("cockpit-late", ExpectedConditions.presenceOfElementLocated(
         By.xpath("//a[contains(@class,'aftersales-late-case') and text()='" + caseId + "']")));
     assertThat(late.getAttribute("href")).contains("#/process-instance/");
-    assertThat(plugin.getText()).contains("After-sales service figures", "First response on time", "Open cases by stage");
-    assertThat(plugin.findElements(By.cssSelector("svg.aftersales-chart rect"))).isNotEmpty();
+    assertThat(plugin.getText()).contains("After-sales service figures", "First response on time", "Open cases by stage",
+        "Satisfaction by dimension", "Refund and repair cost by product category", "Near their limits");
+    assertThat(plugin.findElements(By.cssSelector("svg.aftersales-chart-volume rect"))).isNotEmpty();
+    assertThat(plugin.findElements(By.cssSelector("svg.aftersales-chart-scores"))).hasSize(1);
   }
 
   @Test
@@ -137,5 +174,73 @@ class ManagerAndAgentBrowserTest {
     List<WebElement> tasks = browser.findElements(By.xpath("//*[contains(@class,'tasks-list')]//li"));
     assertThat(tasks).isNotEmpty();
     assertThat(browser.findElement(By.xpath("//*[contains(@class,'tasks-list')]")).getText()).contains("Review return request");
+  }
+
+  @Test
+  void theAgentClaimsAReviewFillsItsFormAndTheCaseMovesOn() {
+    ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
+    String fresh = flow.open(ReturnFlowDriver.with("description", "Wrong colour, unopened"));
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fresh).singleResult().getId();
+    // the customer's photo, through the shop
+    org.aftersales.TestHttp.Response photo = flow.http().postMultipart("/api/cases/" + fresh + "/documents", "shop",
+        List.of(org.aftersales.TestHttp.Part.file("file", "wrong-colour.png", "image/png",
+            png())),
+        java.util.Map.of("X-Customer-Id", flow.view(fresh).get("customerId").asText()));
+    assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+    logIn("tasklist", "agent");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    // press Claim until the engine has the agent as assignee
+    waitFor("tasklist-claim", driver -> {
+      if ("agent".equals(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee())) {
+        return true;
+      }
+      driver.findElements(By.xpath("//button[normalize-space(.)='Claim']")).stream().filter(WebElement::isDisplayed)
+          .findFirst().ifPresent(this::click);
+      return false;
+    });
+    // Tasklist keeps the form disabled until it has reloaded the claimed task
+    By reject = By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'Reject with a reason')]");
+    waitFor("tasklist-claimed", driver -> {
+      List<WebElement> wrapper = driver.findElements(By.cssSelector("div[ng-if='tasklistForm.type']"));
+      return !wrapper.isEmpty() && !wrapper.get(0).getAttribute("class").contains("disabled-form")
+          && !driver.findElements(reject).isEmpty();
+    });
+    // the case summary and history are on the form, read-only
+    waitFor("tasklist-summary", driver -> driver.findElement(By.cssSelector(".fjs-form")).getText().contains("History so far"));
+    assertThat(browser.findElement(By.xpath("//label[contains(normalize-space(.),'The case')]/following::textarea[1]"))
+        .getAttribute("value")).contains("Case " + fresh, "Wrong colour, unopened");
+    // the photo is a link on the form, and the agent's Tasklist login opens it
+    WebElement link = browser.findElement(By.xpath("//*[contains(@class,'fjs-form')]//a[contains(normalize-space(.),'wrong-colour')]"));
+    assertThat(link.getAttribute("href")).contains("/api/cases/" + fresh + "/documents/");
+    Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("var done = arguments[1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('Content-Type')));",
+        link.getAttribute("href"));
+    assertThat(String.valueOf(status)).isEqualTo("200 image/png");
+    // a rejection needs a reason: the form does not complete without one
+    By reasonField = By.xpath("//label[contains(normalize-space(.),'Reason for the customer')]/following::textarea[1]");
+    waitFor("tasklist-reason", driver -> {
+      if (driver.findElements(reasonField).stream().anyMatch(WebElement::isDisplayed)) {
+        return true;
+      }
+      click(driver.findElement(reject).findElement(By.tagName("input")));
+      return false;
+    });
+    By complete = By.xpath("//button[normalize-space(.)='Complete']");
+    click(browser.findElement(complete));
+    waitFor("tasklist-required", driver -> driver.findElement(By.cssSelector(".fjs-form")).getText().contains("required"));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    type(browser.findElement(reasonField), "Opened items in this category cannot be returned");
+    // press Complete until the engine has the task completed (a press while the form still settles is ignored)
+    waitFor("tasklist-completed", driver -> {
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+        return true;
+      }
+      driver.findElements(complete).stream().filter(WebElement::isEnabled).findFirst().ifPresent(this::click);
+      return false;
+    });
+    flow.runDueJobs();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo("agent");
+    assertThat(flow.view(fresh).get("outcome").asText()).isEqualTo("REJECTED");
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,6 +51,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly", e.getMessage()));
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", e.getMessage());
+  }
+
+  @ExceptionHandler(UnsupportedContentException.class)
+  ProblemDetail unsupportedContent(UnsupportedContentException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content", e.getMessage());
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableMultipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The multipart/form-data body could not be "
+        + "read. Send the file as a part named 'file', as documented in the API description.");
   }
 
   @ExceptionHandler(UnprocessableException.class)

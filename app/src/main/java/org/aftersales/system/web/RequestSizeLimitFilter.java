@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,17 +19,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies above {@code aftersales.api.max-body-size} on {@code /api} and {@code /simulators} with
- * 413 before anything reads them, whether the client declares the length or streams it.
+ * 413 before anything reads them, whether the client declares the length or streams it. A document upload
+ * ({@code POST /api/cases/{caseId}/documents}) may be larger by {@code aftersales.documents.max-size}.
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+  private static final Pattern UPLOAD = Pattern.compile("/api/cases/[^/]+/documents/?");
+
   private final long maxBytes;
+  private final long maxUploadBytes;
   private final ObjectMapper objectMapper;
 
   public RequestSizeLimitFilter(@Value("${aftersales.api.max-body-size:64KB}") DataSize maxBodySize,
-      ObjectMapper objectMapper) {
+      @Value("${aftersales.documents.max-size:10MB}") DataSize maxDocumentSize, ObjectMapper objectMapper) {
     this.maxBytes = maxBodySize.toBytes();
+    this.maxUploadBytes = maxBytes + maxDocumentSize.toBytes();
     this.objectMapper = objectMapper;
   }
 
@@ -41,26 +47,31 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
-      tooLarge(response);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean upload = "POST".equals(request.getMethod()) && UPLOAD.matcher(path).matches();
+    long limit = upload ? maxUploadBytes : maxBytes;
+    if (request.getContentLengthLong() > limit) {
+      tooLarge(response, limit, upload);
       return;
     }
-    LimitedRequest limited = new LimitedRequest(request, maxBytes);
+    LimitedRequest limited = new LimitedRequest(request, limit);
     try {
       chain.doFilter(limited, response);
     } catch (ServletException | RuntimeException e) {
       if (limited.exceeded && !response.isCommitted()) {
         response.reset();
-        tooLarge(response);
+        tooLarge(response, limit, upload);
         return;
       }
       throw e;
     }
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
+  private void tooLarge(HttpServletResponse response, long limit, boolean upload) throws IOException {
     var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-        "The body is larger than " + maxBytes + " bytes. Send less (attach documents as links).");
+        "The body is larger than " + limit + " bytes. " + (upload
+            ? "Send a smaller file: a document may have at most " + (maxUploadBytes - maxBytes) + " bytes."
+            : "Send less (add photos and documents through POST /api/cases/{caseId}/documents)."));
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);
