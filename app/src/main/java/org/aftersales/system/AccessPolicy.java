@@ -78,11 +78,13 @@ public final class AccessPolicy {
       grants.add(grant(role, GROUP, ANY, Permissions.READ));
       for (String key : keys) {
         grants.add(role == Role.SUPERVISORS
-            // supervisors oversee their teams' queues: they may read and reassign every task of a flow
+            // supervisors oversee their teams' queues: they may read and reassign every task of a flow, and
+            // retry a call to a carrier or payment provider that ran out of retries (an incident in Cockpit)
+            // once the outside system is back
             ? grant(role, PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN,
-                ProcessDefinitionPermissions.TASK_WORK)
+                ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.RETRY_JOB)
             : grant(role, PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
       }
     });

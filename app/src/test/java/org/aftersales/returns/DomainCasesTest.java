@@ -12,7 +12,6 @@ import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
 import org.aftersales.payment.simulator.PaymentSimulator;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,19 +156,8 @@ class DomainCasesTest {
     assertThat(flow.timeline(caseId)).contains("Your payment of 420.00 CNY was received");
   }
 
-  /** Waits until the task is in the user's group queue, then completes it over Camunda's REST API. */
   private void decide(String caseId, String user, String taskKey, String variables) {
-    Task task = await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
-    TestHttp.Response queue = http.get("/engine-rest/task?candidateUser=" + user + "&processInstanceBusinessKey=" + caseId, user);
-    assertThat(queue.body()).contains(task.getId());
-    // the Camunda Form Tasklist shows for the task, found in the same deployment
-    TestHttp.Response form = http.get("/engine-rest/task/" + task.getId() + "/deployed-form", user);
-    assertThat(form.status()).as(form.body()).isEqualTo(200);
-    assertThat(form.body()).contains("\"components\"");
-    TestHttp.Response done = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user,
-        "{\"variables\":" + variables + "}");
-    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    flow.decide(caseId, user, taskKey, variables, PATIENCE);
   }
 
   private JsonNode awaitClosed(String caseId) {

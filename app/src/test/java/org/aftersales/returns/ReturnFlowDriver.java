@@ -180,6 +180,26 @@ public final class ReturnFlowDriver {
         .findFirst().orElse(null);
   }
 
+  /**
+   * Waits until the task is in the user's group queue, then completes it over Camunda's REST API with the
+   * form Tasklist shows for it, as a person in Tasklist would.
+   */
+  public void decide(String caseId, String user, String taskKey, String variables,
+      java.time.Duration patience) {
+    org.camunda.bpm.engine.task.Task task = org.awaitility.Awaitility.await().atMost(patience)
+        .until(() -> engine.getTaskService().createTaskQuery()
+            .processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+    TestHttp.Response queue = http.get("/engine-rest/task?candidateUser=" + user + "&processInstanceBusinessKey=" + caseId, user);
+    assertThat(queue.body()).contains(task.getId());
+    // the Camunda Form Tasklist shows for the task, found in the same deployment
+    TestHttp.Response form = http.get("/engine-rest/task/" + task.getId() + "/deployed-form", user);
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("\"components\"");
+    TestHttp.Response done = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user,
+        "{\"variables\":" + variables + "}");
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
   public static JsonNode read(TestHttp.Response response) {
     try {
       return JSON.readTree(response.body());

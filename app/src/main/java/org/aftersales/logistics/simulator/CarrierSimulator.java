@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.aftersales.logistics.Address;
 import org.aftersales.logistics.ParcelStatus;
 import org.aftersales.system.LocalServer;
+import org.aftersales.system.http.InjectedFaults;
 import org.aftersales.system.http.CallbackSender;
 import org.aftersales.system.http.OutboundHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,7 @@ public class CarrierSimulator implements AutoCloseable {
   private final Map<String, String> byReference = new LinkedHashMap<>();
   private final Map<String, Callback> lastCallbacks = new LinkedHashMap<>();
   private final AtomicInteger unavailable = new AtomicInteger();
+  private final InjectedFaults faults = new InjectedFaults();
   private final AtomicInteger rejecting = new AtomicInteger();
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 10_000_000_000L);
   private final CarrierSimulatorProperties properties;
@@ -165,9 +167,15 @@ public class CarrierSimulator implements AutoCloseable {
     rejecting.set(requests);
   }
 
+  /** Faults on the requests that change something (500s, slow and lost answers), applied by the controller. */
+  public InjectedFaults faults() {
+    return faults;
+  }
+
   public void resetFaults() {
     unavailable.set(0);
     rejecting.set(0);
+    faults.reset();
   }
 
   private void scheduleNextStep(String trackingNumber) {

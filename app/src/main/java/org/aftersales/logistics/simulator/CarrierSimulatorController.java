@@ -3,16 +3,19 @@ package org.aftersales.logistics.simulator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.logistics.Address;
 import org.aftersales.logistics.ParcelStatus;
 import org.aftersales.logistics.ShipmentRequest;
 import org.aftersales.logistics.simulator.CarrierSimulator.SimulatedParcel;
+import org.aftersales.system.http.InjectedFaults;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +50,12 @@ public class CarrierSimulatorController {
   /** A manual status change. */
   public record Move(@NotNull ParcelStatus status) {}
 
-  /** Faults to inject. */
-  public record Faults(@Min(0) int unavailableNext, @Min(0) int rejectNext) {}
+  /**
+   * Faults to inject: 503 or 422 for the next bookings, and (see {@link InjectedFaults}) 500s, slow answers
+   * and lost answers on the next bookings.
+   */
+  public record Faults(@Min(0) int unavailableNext, @Min(0) int rejectNext, @Min(0) int errorNext,
+      @Min(0) int slowNext, @Min(0) @Max(120_000) long slowMillis, @Min(0) int answerLostNext) {}
 
   private final CarrierSimulator simulator;
 
@@ -60,14 +67,20 @@ public class CarrierSimulatorController {
   @Operation(summary = "Book a door-to-door pickup (idempotent by Idempotency-Key)")
   public ResponseEntity<SimulatedParcel> pickup(@RequestHeader("Idempotency-Key") String key,
       @RequestBody @Valid PickupBody body) {
-    return answer(simulator.book(key, body.caseId(), body.from(), body.toString(), true));
+    simulator.faults().beforeWork();
+    CarrierSimulator.Booked booked = simulator.book(key, body.caseId(), body.from(), body.toString(), true);
+    simulator.faults().afterWork();
+    return answer(booked);
   }
 
   @PostMapping("/shipments")
   @Operation(summary = "Book a shipment (idempotent by Idempotency-Key)")
   public ResponseEntity<SimulatedParcel> shipment(@RequestHeader("Idempotency-Key") String key,
       @RequestBody @Valid ShipmentBody body) {
-    return answer(simulator.book(key, body.caseId(), body.to(), body.toString(), false));
+    simulator.faults().beforeWork();
+    CarrierSimulator.Booked booked = simulator.book(key, body.caseId(), body.to(), body.toString(), false);
+    simulator.faults().afterWork();
+    return answer(booked);
   }
 
   @PostMapping("/watches")
@@ -104,6 +117,8 @@ public class CarrierSimulatorController {
   public Faults faults(@RequestBody @Valid Faults faults) {
     simulator.unavailableNext(faults.unavailableNext());
     simulator.rejectNext(faults.rejectNext());
+    simulator.faults().set(faults.errorNext(), faults.slowNext(), Duration.ofMillis(faults.slowMillis()),
+        faults.answerLostNext());
     return faults;
   }
 

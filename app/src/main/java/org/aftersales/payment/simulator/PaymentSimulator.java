@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aftersales.system.LocalServer;
+import org.aftersales.system.http.InjectedFaults;
 import org.aftersales.system.http.CallbackSender;
 import org.aftersales.system.http.OutboundHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,7 @@ public class PaymentSimulator implements AutoCloseable {
   private final Map<String, SimulatedCharge> charges = new LinkedHashMap<>();
   private final Map<String, Callback> lastCallbacks = new LinkedHashMap<>();
   private final AtomicInteger unavailable = new AtomicInteger();
+  private final InjectedFaults faults = new InjectedFaults();
   private final AtomicInteger failing = new AtomicInteger();
   private final PaymentSimulatorProperties properties;
   private final LocalServer localServer;
@@ -230,9 +232,15 @@ public class PaymentSimulator implements AutoCloseable {
     failing.set(settlements);
   }
 
+  /** Faults on the requests that change something (500s, slow and lost answers), applied by the controller. */
+  public InjectedFaults faults() {
+    return faults;
+  }
+
   public void resetFaults() {
     unavailable.set(0);
     failing.set(0);
+    faults.reset();
   }
 
   private synchronized void settleIfPending(String refundId) {

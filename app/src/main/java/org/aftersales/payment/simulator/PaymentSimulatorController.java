@@ -3,12 +3,15 @@ package org.aftersales.payment.simulator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.aftersales.payment.simulator.PaymentSimulator.SimulatedRefund;
+import org.aftersales.system.http.InjectedFaults;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +46,12 @@ public class PaymentSimulatorController {
   /** A manual settlement. */
   public record Settlement(@NotBlank @Pattern(regexp = "SUCCEEDED|FAILED") String status, String failureReason) {}
 
-  /** Faults to inject. */
-  public record Faults(@Min(0) int unavailableNext, @Min(0) int failNext) {}
+  /**
+   * Faults to inject: 503 for the next requests, failed settlements, and (see {@link InjectedFaults}) 500s,
+   * slow answers and lost answers on the next refund and charge requests.
+   */
+  public record Faults(@Min(0) int unavailableNext, @Min(0) int failNext, @Min(0) int errorNext,
+      @Min(0) int slowNext, @Min(0) @Max(120_000) long slowMillis, @Min(0) int answerLostNext) {}
 
   private final PaymentSimulator simulator;
 
@@ -56,8 +63,10 @@ public class PaymentSimulatorController {
   @Operation(summary = "Request a refund (idempotent by Idempotency-Key = refundId)")
   public ResponseEntity<SimulatedRefund> create(@RequestHeader("Idempotency-Key") String key,
       @RequestBody @Valid RefundBody body) {
+    simulator.faults().beforeWork();
     PaymentSimulator.Created created = simulator.create(key, body.refundId(), body.caseId(), body.orderId(),
         new BigDecimal(body.amount()), body.currency());
+    simulator.faults().afterWork();
     return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(created.refund());
   }
 
@@ -87,8 +96,11 @@ public class PaymentSimulatorController {
   @Operation(summary = "Collect a payment from a customer (idempotent by Idempotency-Key = chargeId)")
   public ResponseEntity<PaymentSimulator.SimulatedCharge> charge(@RequestHeader("Idempotency-Key") String key,
       @RequestBody @Valid ChargeBody body) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(simulator.createCharge(key, body.chargeId(), body.caseId(),
-        body.orderId(), new BigDecimal(body.amount()), body.currency()));
+    simulator.faults().beforeWork();
+    PaymentSimulator.SimulatedCharge charge = simulator.createCharge(key, body.chargeId(), body.caseId(),
+        body.orderId(), new BigDecimal(body.amount()), body.currency());
+    simulator.faults().afterWork();
+    return ResponseEntity.status(HttpStatus.CREATED).body(charge);
   }
 
   @GetMapping("/charges")
@@ -107,6 +119,8 @@ public class PaymentSimulatorController {
   public Faults faults(@RequestBody @Valid Faults faults) {
     simulator.unavailableNext(faults.unavailableNext());
     simulator.failNextSettlements(faults.failNext());
+    simulator.faults().set(faults.errorNext(), faults.slowNext(), Duration.ofMillis(faults.slowMillis()),
+        faults.answerLostNext());
     return faults;
   }
 
