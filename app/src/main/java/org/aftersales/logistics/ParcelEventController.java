@@ -70,11 +70,11 @@ public class ParcelEventController {
   @PostMapping("/api/events/parcels")
   @Operation(summary = "A parcel was picked up, is in transit, was delivered or lost", description = "Answers 200 "
       + "with the effect: APPLIED, ALREADY_APPLIED, DUPLICATE, IGNORED_OUT_OF_ORDER or IGNORED_CASE_CLOSED; 404 for "
-      + "an unknown parcel, 409 for a wrong case or contradicting final status, 503 (retry) if the case is not ready.")
+      + "an unknown parcel, 409 for a wrong case or contradicting final status, 503 (retry) if the case is not ready "
+      + "or the parcel of an open case is not known yet (its booking is still being recorded).")
   @Transactional
   public EventAnswer parcelStatus(@RequestBody @Valid ParcelEvent event) {
-    Parcel parcel = parcels.lock(event.trackingNumber()).orElseThrow(() -> new NotFoundException(
-        "No parcel with tracking number " + event.trackingNumber() + " belongs to a case here."));
+    Parcel parcel = parcels.lock(event.trackingNumber()).orElseThrow(() -> unknownParcel(event));
     if (event.caseId() != null && !event.caseId().equals(parcel.caseId())) {
       throw new ConflictException("Parcel " + event.trackingNumber() + " belongs to another case than " + event.caseId() + ".");
     }
@@ -95,6 +95,19 @@ public class ParcelEventController {
           + ", further than " + event.status() + "; nothing changed.";
       default -> "The case is closed; nothing changed.";
     });
+  }
+
+  /**
+   * A carrier may call back before the booking it answered is committed here (the job that booked it is still
+   * running, or runs again after a failure): for a parcel of an open case that is "not yet", not "never".
+   */
+  private RuntimeException unknownParcel(ParcelEvent event) {
+    boolean openCase = event.caseId() != null
+        && cases.find(event.caseId()).map(c -> c.status() != CaseStatus.CLOSED).orElse(false);
+    return openCase
+        ? new RetryLaterException("Parcel " + event.trackingNumber() + " is not known yet for case " + event.caseId()
+            + " (its booking may still be in progress); send the event again shortly.")
+        : new NotFoundException("No parcel with tracking number " + event.trackingNumber() + " belongs to a case here.");
   }
 
   private Effect apply(ParcelEvent event, Parcel parcel) {

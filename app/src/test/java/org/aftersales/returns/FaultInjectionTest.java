@@ -142,11 +142,15 @@ class FaultInjectionTest {
     assertThat(seen.body()).contains(incident.getId());
     assertThat(flow.view(caseId).get("status").asText()).isNotEqualTo("CLOSED");
     assertThat(payments.totalSucceeded(caseId)).isZero();
-    // a manager only looks; the provider is back and a supervisor retries, as Cockpit's "Retry" does
+    // a manager only looks; the provider is back and a supervisor logged in to Cockpit retries the job there
     String retry = "/engine-rest/job/" + incident.getConfiguration() + "/retries";
     assertThat(http.send("PUT", retry, "manager", "application/json", "{\"retries\":1}", Map.of()).status()).isEqualTo(403);
     clearFaults();
-    TestHttp.Response retried = http.send("PUT", retry, "supervisor", "application/json", "{\"retries\":1}", Map.of());
+    TestHttp cockpit = TestHttp.browser(port);
+    assertThat(cockpit.logIn("supervisor", "cockpit").status()).isEqualTo(200);
+    cockpit.get("/camunda/api/engine/engine/default/incident/count", null); // the webapp's first GET fetches its CSRF token
+    TestHttp.Response retried = cockpit.send("PUT", "/camunda/api/engine/engine/default/job/" + incident.getConfiguration()
+        + "/retries", null, "application/json", "{\"retries\":1}", Map.of("X-XSRF-TOKEN", cockpit.cookie("XSRF-TOKEN")));
     assertThat(retried.status()).as(retried.body()).isEqualTo(204);
 
     JsonNode done = awaitClosed(caseId);

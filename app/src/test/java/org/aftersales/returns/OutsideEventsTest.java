@@ -79,6 +79,13 @@ class OutsideEventsTest {
     TestHttp.Response wrongCase = flow.http().postJson("/api/events/parcels", "shop", "{\"eventId\":\"x-" + caseId
         + "\",\"trackingNumber\":\"" + tn + "\",\"caseId\":\"AS-OTHER\",\"status\":\"DELIVERED\",\"occurredAt\":\"2026-11-20T10:00:00+08:00\"}");
     assertThat(wrongCase.status()).isEqualTo(409);
+    // a parcel of an open case not known yet (the carrier answered a booking we have not recorded): later, not never
+    TestHttp.Response early = flow.http().postJson("/api/events/parcels", "shop", "{\"eventId\":\"y-" + caseId
+        + "\",\"trackingNumber\":\"SF9999999999\",\"caseId\":\"" + caseId + "\",\"status\":\"PICKED_UP\","
+        + "\"occurredAt\":\"2026-11-20T10:00:00+08:00\"}");
+    assertThat(early.status()).isEqualTo(503);
+    assertThat(early.headers().firstValue("Retry-After")).isPresent();
+    assertThat(early.contentType()).startsWith("application/problem+json");
 
     assertThat(flow.timeline(caseId)).hasSize(timeline);
     assertThat(pi).isWaitingAt(INSPECT);
