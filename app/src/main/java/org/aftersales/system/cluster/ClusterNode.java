@@ -47,7 +47,12 @@ public class ClusterNode extends AbstractProcessEnginePlugin {
   }
 
   static String resolve(String configured) {
-    String id = configured == null || configured.isBlank() ? hostName() : configured.trim();
+    if (configured == null || configured.isBlank()) {
+      // a host name is taken as it is where it can be, else made fit: it must never stop the start
+      String host = hostName().replaceAll("[^A-Za-z0-9_-]", "-");
+      return host.isEmpty() ? "node" : host.substring(0, Math.min(64, host.length()));
+    }
+    String id = configured.trim();
     if (!id.matches(ALLOWED)) {
       throw new IllegalStateException("aftersales.cluster.node-id (AFTERSALES_NODE_ID) '" + id
           + "' must be 1 to 64 letters, digits, '-' or '_'; set it explicitly");
