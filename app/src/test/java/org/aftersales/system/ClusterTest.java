@@ -60,7 +60,7 @@ class ClusterTest {
   static final String DATABASE = "aftersales_cluster_test";
   static final String ADMIN = "clusterops";
   static final String PASSWORD = "Nodes&Jobs-2026q";
-  static final int CASES = Integer.getInteger("aftersales.cluster-test.cases", 180);
+  static final int CASES = Integer.getInteger("aftersales.cluster-test.cases", 204);
   static final Duration LOCK_TIME = Duration.ofSeconds(15);
   static final Duration PATIENCE = Duration.ofSeconds(240);
   static final ObjectMapper JSON = new ObjectMapper();
