@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * A form that fails our checks when a task completes (a task listener throws {@link NotValidException})
  * is bad input, not a server fault: Camunda's REST API would answer 500, this answers 400 with the
- * message, which Tasklist shows next to the form.
+ * message, which Tasklist shows next to the form. One caused by an unreachable database is a 503
+ * ({@link EngineRestDatabaseUnavailable}).
  */
 @Component
 public class EngineRestValidationErrors implements ResourceConfigCustomizer {
@@ -36,6 +37,9 @@ public class EngineRestValidationErrors implements ResourceConfigCustomizer {
           return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
               .entity(Map.of("type", "InvalidRequestException", "message", invalid.getMessage(), "code", 0)).build();
         }
+      }
+      if (org.aftersales.system.web.DatabaseUnavailable.isCause(exception)) {
+        return EngineRestDatabaseUnavailable.unavailable();
       }
       return camunda.toResponse(exception);
     }
