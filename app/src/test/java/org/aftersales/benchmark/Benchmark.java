@@ -44,6 +44,10 @@ public final class Benchmark {
     for (String flow : settings.flows()) {
       switch (flow) {
         case "full" -> {
+          if (!settings.timed()) {
+            load(app, new FullFlow(app.port(), app.engine()), "cases", 0);
+            continue;
+          }
           CaseLoad.Result max = load(app, new FullFlow(app.port(), app.engine()), "max", 0);
           if (!settings.latency().isZero() && max.casesPerSecond() > 0) {
             BenchmarkSettings atRate = new BenchmarkSettings(settings.databases(), settings.historyLevels(),
@@ -53,11 +57,11 @@ public final class Benchmark {
             load(app, new FullFlow(app.port(), app.engine()), "rate", max.casesPerSecond() / 2, atRate);
           }
         }
-        case "bare" -> load(app, new BareFlow(app.engine()), "max", 0);
+        case "bare" -> load(app, new BareFlow(app.engine()), settings.timed() ? "max" : "cases", 0);
         case "raw" -> {
           int threads = rawThreads(app);
           RawCommitLoop.Result raw = new RawCommitLoop(app.pool()).run(threads, settings.rawDuration(), 0);
-          log.warn("{} raw loop: {} threads, {} commits/s", app.database(), threads, BenchmarkReport.f(raw.commitsPerSecond()));
+          log.info("{} raw loop: {} threads, {} commits/s", app.database(), threads, BenchmarkReport.f(raw.commitsPerSecond()));
           report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), "raw", "loop", threads, 0,
               raw.commits(), raw.seconds(), raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, 1, 1, 1,
               raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, ""));
@@ -89,15 +93,19 @@ public final class Benchmark {
       throws InterruptedException {
     CaseLoad.Result result;
     try (CaseLoad load = new CaseLoad(app, flow, with)) {
-      result = mode.equals("max") ? load.runAtMaximum() : load.runAtRate(rate);
+      result = switch (mode) {
+        case "max" -> load.runAtMaximum();
+        case "cases" -> load.runCases(with.cases());
+        default -> load.runAtRate(rate);
+      };
     }
     String name = flow instanceof FullFlow ? "full" : "bare";
-    log.warn("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, errors {}",
+    log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, errors {}",
         app.database(), app.history(), app.variant(), name, mode, BenchmarkReport.f(result.casesPerSecond()),
         BenchmarkReport.f(result.openP95Ms()), BenchmarkReport.f(result.statementsPerCase()),
         BenchmarkReport.f(result.commitsPerCase()), result.errors());
     report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), name, mode,
-        mode.equals("max") ? with.concurrency() : 0, rate, result.completed(), result.seconds(), result.casesPerSecond(),
+        mode.equals("rate") ? 0 : with.concurrency(), rate, result.completed(), result.seconds(), result.casesPerSecond(),
         result.openP50Ms(), result.openP95Ms(), result.openP99Ms(), result.statementsPerCase(),
         result.roundTripsPerCase(), result.commitsPerCase(), result.commitsPerSecond(), result.jvmCpuPercent(),
         result.machineCpuPercent(), result.heapPeakMb(), errors(result.errors())));

@@ -69,6 +69,7 @@ public final class BenchmarkApp implements AutoCloseable {
     properties.put("server.port", "0");
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.org.aftersales.benchmark", "INFO");
     properties.put("camunda.bpm.history-level", history);
     // the benchmark hands in the carrier's parcel events itself; refunds settle almost at once and call back
     properties.put("aftersales.simulators.carrier.auto-progress", "false");
