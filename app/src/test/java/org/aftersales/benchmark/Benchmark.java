@@ -64,7 +64,7 @@ public final class Benchmark {
           log.info("{} raw loop: {} threads, {} commits/s", app.database(), threads, BenchmarkReport.f(raw.commitsPerSecond()));
           report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), "raw", "loop", threads, 0,
               raw.commits(), raw.seconds(), raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, 1, 1, 1,
-              raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, ""));
+              raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
         }
         default -> throw new IllegalArgumentException("Unknown flow " + flow);
       }
@@ -100,15 +100,17 @@ public final class Benchmark {
       };
     }
     String name = flow instanceof FullFlow ? "full" : "bare";
-    log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, errors {}",
-        app.database(), app.history(), app.variant(), name, mode, BenchmarkReport.f(result.casesPerSecond()),
-        BenchmarkReport.f(result.openP95Ms()), BenchmarkReport.f(result.statementsPerCase()),
-        BenchmarkReport.f(result.commitsPerCase()), result.errors());
+    log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, CPU ms per case "
+        + "{} (JVM) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,
+        BenchmarkReport.f(result.casesPerSecond()), BenchmarkReport.f(result.openP95Ms()),
+        BenchmarkReport.f(result.statementsPerCase()), BenchmarkReport.f(result.commitsPerCase()),
+        BenchmarkReport.f(result.jvmCpuMsPerCase()), BenchmarkReport.f(result.dbCpuMsPerCase()), result.errors());
     report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), name, mode,
         mode.equals("rate") ? 0 : with.concurrency(), rate, result.completed(), result.seconds(), result.casesPerSecond(),
         result.openP50Ms(), result.openP95Ms(), result.openP99Ms(), result.statementsPerCase(),
         result.roundTripsPerCase(), result.commitsPerCase(), result.commitsPerSecond(), result.jvmCpuPercent(),
-        result.machineCpuPercent(), result.heapPeakMb(), errors(result.errors())));
+        result.machineCpuPercent(), result.jvmCpuMsPerCase(), result.dbCpuMsPerCase(), result.heapPeakMb(),
+        errors(result.errors())));
     return result;
   }
 

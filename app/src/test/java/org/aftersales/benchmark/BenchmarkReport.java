@@ -27,7 +27,8 @@ public final class BenchmarkReport {
   public record Row(String database, String history, String variant, String flow, String mode, int concurrency,
       double arrivalRate, long completed, double seconds, double rate, double openP50Ms, double openP95Ms,
       double openP99Ms, double statementsPerCase, double roundTripsPerCase, double commitsPerCase,
-      double commitsPerSecond, double jvmCpuPercent, double machineCpuPercent, double heapPeakMb, String errors) {}
+      double commitsPerSecond, double jvmCpuPercent, double machineCpuPercent, double jvmCpuMsPerCase,
+      double dbCpuMsPerCase, double heapPeakMb, String errors) {}
 
   private final BenchmarkSettings settings;
   private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -70,13 +71,14 @@ public final class BenchmarkReport {
   String csv() {
     StringBuilder out = new StringBuilder("date,database,history,settings,flow,mode,concurrency,arrival_per_s,completed,"
         + "seconds,rate_per_s,open_p50_ms,open_p95_ms,open_p99_ms,statements_per_case,round_trips_per_case,"
-        + "commits_per_case,commits_per_s,jvm_cpu_pct,machine_cpu_pct,heap_peak_mb,errors\n");
+        + "commits_per_case,commits_per_s,jvm_cpu_pct,machine_cpu_pct,jvm_cpu_ms_per_case,db_cpu_ms_per_case,"
+        + "heap_peak_mb,errors\n");
     for (Row r : rows) {
       out.append(String.join(",", started.toString(), r.database(), r.history(), r.variant(), r.flow(), r.mode(),
           String.valueOf(r.concurrency()), f(r.arrivalRate()), String.valueOf(r.completed()), f(r.seconds()), f(r.rate()),
           f(r.openP50Ms()), f(r.openP95Ms()), f(r.openP99Ms()), f(r.statementsPerCase()), f(r.roundTripsPerCase()),
           f(r.commitsPerCase()), f(r.commitsPerSecond()), f(r.jvmCpuPercent()), f(r.machineCpuPercent()),
-          f(r.heapPeakMb()), "\"" + r.errors().replace("\"", "'") + "\"")).append('\n');
+          f(r.jvmCpuMsPerCase()), f(r.dbCpuMsPerCase()), f(r.heapPeakMb()), "\"" + r.errors().replace("\"", "'") + "\"")).append('\n');
     }
     return out.toString();
   }
@@ -104,19 +106,22 @@ public final class BenchmarkReport {
     md.append("| database / history / settings | in effect |\n| --- | --- |\n");
     runSettings.forEach((run, s) -> md.append("| ").append(run).append(" | ").append(s).append(" |\n"));
     md.append("\n## Runs\n\n");
-    md.append("`rate`: completed cases per second (raw: commits per second). Open-case latency through HTTP (`full`"
-        + " only; at a fixed rate counted from when the case should have been opened). SQL: statements (each of a JDBC"
+    md.append("`rate`: completed cases per second (raw: commits per second). Open-case latency: through HTTP for `full`,"
+        + " through the RuntimeService for `bare`; at a fixed rate counted from when the case should have been opened). SQL: statements (each of a JDBC"
         + " batch counts), round trips and commits per completed case. CPU: this JVM, and the whole machine (database"
         + " and other load included), as a share of all cores.\n\n");
     md.append("| database | history | settings | flow | mode | conc. | cases | rate /s | open p50 ms | p95 | p99 "
-        + "| stmts/case | trips/case | commits/case | commits/s | JVM CPU % | machine CPU % | heap peak MiB | errors |\n");
-    md.append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        + "| stmts/case | trips/case | commits/case | commits/s | JVM CPU % | machine CPU % | JVM CPU ms/case "
+        + "| DB CPU ms/case | heap peak MiB | errors |\n");
+    md.append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        + "| ---: | ---: | ---: | --- |\n");
     for (Row r : rows) {
       md.append("| ").append(String.join(" | ", r.database(), r.history(), r.variant(), r.flow(),
           r.mode() + (r.arrivalRate() > 0 ? " " + f(r.arrivalRate()) + "/s" : ""), String.valueOf(r.concurrency()),
           String.valueOf(r.completed()), f(r.rate()), f(r.openP50Ms()), f(r.openP95Ms()), f(r.openP99Ms()),
           f(r.statementsPerCase()), f(r.roundTripsPerCase()), f(r.commitsPerCase()), f(r.commitsPerSecond()),
-          f(r.jvmCpuPercent()), f(r.machineCpuPercent()), f(r.heapPeakMb()), r.errors().isEmpty() ? "" : r.errors()))
+          f(r.jvmCpuPercent()), f(r.machineCpuPercent()), f(r.jvmCpuMsPerCase()), f(r.dbCpuMsPerCase()),
+          f(r.heapPeakMb()), r.errors().isEmpty() ? "" : r.errors()))
           .append(" |\n");
     }
     md.append("\n## Comparisons\n\n| database / history / settings | full ÷ bare (cases/s) | engine commits/s ÷ raw commits/s "

@@ -139,7 +139,7 @@ public final class CaseLoad implements AutoCloseable {
   public Result runCases(int cases) throws InterruptedException {
     inFlight = new Semaphore(settings.concurrency());
     long start = System.nanoTime();
-    Window window = Window.start(app.sql(), completed());
+    Window window = Window.start(app.sql(), completed(), app.database().equals("mariadb"));
     latencies = new ConcurrentLinkedQueue<>();
     AtomicLong toOpen = new AtomicLong(cases);
     opening.set(true);
@@ -164,7 +164,7 @@ public final class CaseLoad implements AutoCloseable {
   private Result measure(String mode, double rate) throws InterruptedException {
     sleep(settings.warmup());
     latencies = new ConcurrentLinkedQueue<>();
-    Window window = Window.start(app.sql(), completed());
+    Window window = Window.start(app.sql(), completed(), app.database().equals("mariadb"));
     HeapSampler heap = HeapSampler.start();
     long start = System.nanoTime();
     sleep(settings.measure());
@@ -310,21 +310,23 @@ public final class CaseLoad implements AutoCloseable {
   public record Result(String mode, double arrivalRate, long completed, double seconds, double casesPerSecond,
       double openP50Ms, double openP95Ms, double openP99Ms, long openSamples, double statementsPerCase,
       double roundTripsPerCase, double commitsPerCase, double commitsPerSecond, double jvmCpuPercent,
-      double machineCpuPercent, double heapPeakMb, Map<String, Long> errors) {
+      double machineCpuPercent, double jvmCpuMsPerCase, double dbCpuMsPerCase, double heapPeakMb,
+      Map<String, Long> errors) {
 
     Result withHeap(double peakMb) {
       return new Result(mode, arrivalRate, completed, seconds, casesPerSecond, openP50Ms, openP95Ms, openP99Ms,
           openSamples, statementsPerCase, roundTripsPerCase, commitsPerCase, commitsPerSecond, jvmCpuPercent,
-          machineCpuPercent, peakMb, errors);
+          machineCpuPercent, jvmCpuMsPerCase, dbCpuMsPerCase, peakMb, errors);
     }
   }
 
   /** Counts at the start of a window, and the figures at its end. */
   private record Window(SqlCounter sql, SqlCounter.Snapshot start, long completedAtStart, long cpuAtStart,
-      long[] machineAtStart) {
+      long[] machineAtStart, long dbCpuAtStart) {
 
-    static Window start(SqlCounter sql, long completed) {
-      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), MachineCpu.read());
+    static Window start(SqlCounter sql, long completed, boolean databaseServer) {
+      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), MachineCpu.read(),
+          databaseServer ? MachineCpu.databaseNanos() : -1);
     }
 
     Result end(String mode, double rate, long completedNow, long elapsedNanos, ConcurrentLinkedQueue<Long> samples,
@@ -334,11 +336,14 @@ public final class CaseLoad implements AutoCloseable {
       double seconds = elapsedNanos / 1e9;
       long[] lat = samples == null ? new long[0] : samples.stream().mapToLong(Long::longValue).sorted().toArray();
       double cores = Runtime.getRuntime().availableProcessors();
-      double jvmCpu = (processCpuNanos() - cpuAtStart) / (elapsedNanos * cores) * 100;
+      long jvmCpuNanos = processCpuNanos() - cpuAtStart;
+      long dbCpuNow = MachineCpu.databaseNanos();
+      double dbCpuMs = dbCpuAtStart < 0 || dbCpuNow < 0 ? Double.NaN : (dbCpuNow - dbCpuAtStart) / 1e6;
       return new Result(mode, rate, cases, seconds, cases / seconds, percentile(lat, 50), percentile(lat, 95),
           percentile(lat, 99), lat.length, perCase(counted.statements(), cases), perCase(counted.roundTrips(), cases),
-          perCase(counted.commits(), cases), counted.commits() / seconds, jvmCpu, MachineCpu.busyPercent(machineAtStart),
-          HeapSampler.usedMb(), errors);
+          perCase(counted.commits(), cases), counted.commits() / seconds, jvmCpuNanos / (elapsedNanos * cores) * 100,
+          MachineCpu.busyPercent(machineAtStart), jvmCpuNanos / 1e6 / cases, dbCpuMs / cases, HeapSampler.usedMb(),
+          errors);
     }
 
     private static double perCase(long count, long cases) {
@@ -359,8 +364,39 @@ public final class CaseLoad implements AutoCloseable {
     }
   }
 
-  /** Busy share of all CPUs of the machine, from /proc/stat (NaN elsewhere). */
+  /**
+   * Busy share of all CPUs of the machine, from /proc/stat, and the CPU time of a MariaDB or MySQL server running on
+   * this machine, from /proc/[pid]/stat (NaN, or -1, where there is none or no /proc).
+   */
   static final class MachineCpu {
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+    static long databaseNanos() {
+      try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+        long ticks = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            .filter(p -> {
+              try {
+                String comm = java.nio.file.Files.readString(p.resolve("comm")).trim();
+                return comm.equals("mariadbd") || comm.equals("mysqld");
+              } catch (Exception e) {
+                return false;
+              }
+            })
+            .mapToLong(p -> {
+              try {
+                String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+              } catch (Exception e) {
+                return 0;
+              }
+            }).sum();
+        return ticks == 0 ? -1 : ticks * NANOS_PER_TICK;
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+
     static long[] read() {
       try {
         String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
