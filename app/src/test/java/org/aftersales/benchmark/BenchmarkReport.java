@@ -107,7 +107,7 @@ public final class BenchmarkReport {
     runSettings.forEach((run, s) -> md.append("| ").append(run).append(" | ").append(s).append(" |\n"));
     md.append("\n## Runs\n\n");
     md.append("`rate`: completed cases per second (raw: commits per second). Open-case latency: through HTTP for `full`,"
-        + " through the RuntimeService for `bare`; at a fixed rate counted from when the case should have been opened). SQL: statements (each of a JDBC"
+        + " through the RuntimeService for `bare`; at a fixed rate counted from when the case should have been opened. SQL: statements (each of a JDBC"
         + " batch counts), round trips and commits per completed case. CPU: this JVM, and the whole machine (database"
         + " and other load included), as a share of all cores.\n\n");
     md.append("| database | history | settings | flow | mode | conc. | cases | rate /s | open p50 ms | p95 | p99 "
@@ -137,6 +137,24 @@ public final class BenchmarkReport {
           .append(raw.isPresent() ? full.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") + ", "
               + bare.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") : "")
           .append(" |\n");
+    }
+    md.append("\n## What bounds it\n\n");
+    md.append("Machine CPU busy during the runs: up to ").append(f(rows.stream().mapToDouble(Row::machineCpuPercent)
+        .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN))).append(" %. CPU per completed case (this JVM plus the"
+        + " database server on this machine) sets a ceiling of cores × 1000 ÷ CPU ms per case; commits per case × 100"
+        + " is what 100 cases/s would ask of the database, against what the raw loop committed.\n\n");
+    md.append("| database / history / settings | flow | cases/s | CPU ms/case (JVM + DB) | CPU ceiling cases/s "
+        + "| commits/s for 100 cases/s | raw commits/s |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (Row r : rows) {
+      if (!r.mode().equals("max") && !r.mode().equals("cases")) {
+        continue;
+      }
+      double cpu = r.jvmCpuMsPerCase() + (Double.isNaN(r.dbCpuMsPerCase()) ? 0 : r.dbCpuMsPerCase());
+      Optional<Row> raw = find(r.database(), r.history(), r.variant(), "raw", "loop");
+      md.append("| ").append(String.join(" | ", r.database() + " / " + r.history() + " / " + r.variant(), r.flow(),
+          f(r.rate()), f(cpu), f(cores * 1000 / cpu), f(r.commitsPerCase() * 100),
+          raw.map(x -> f(x.rate())).orElse(""))).append(" |\n");
     }
     md.append("\n## Targets (measured, not asserted)\n\n");
     Optional<Row> full = find("mariadb", "full", "shipped", "full", "max");
