@@ -1,0 +1,120 @@
+package org.aftersales.benchmark;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark matrix: for each database and history level (and, on MariaDB with full history, each settings
+ * variant) one application is started, and in it the full flow at its maximum and at half of it, the bare flow at
+ * its maximum, and the raw commit loop, one after another. Every run's figures go to the {@link BenchmarkReport}.
+ */
+public final class Benchmark {
+
+  private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+  private final BenchmarkSettings settings;
+  private final BenchmarkReport report;
+
+  public Benchmark(BenchmarkSettings settings) {
+    this.settings = settings;
+    this.report = new BenchmarkReport(settings);
+  }
+
+  public BenchmarkReport run() throws InterruptedException {
+    for (String database : settings.databases()) {
+      for (String history : settings.historyLevels()) {
+        List<String> variants = database.equals("mariadb") && history.equals("full") ? settings.variants()
+            : List.of("shipped");
+        for (String variant : variants) {
+          try (BenchmarkApp app = BenchmarkApp.start(database, history, variant, settings)) {
+            report.application(app);
+            runAll(app);
+          }
+          report.write();
+        }
+      }
+    }
+    return report;
+  }
+
+  private void runAll(BenchmarkApp app) throws InterruptedException {
+    for (String flow : settings.flows()) {
+      switch (flow) {
+        case "full" -> {
+          if (!settings.timed()) {
+            load(app, new FullFlow(app.port(), app.engine()), "cases", 0);
+            continue;
+          }
+          CaseLoad.Result max = load(app, new FullFlow(app.port(), app.engine()), "max", 0);
+          if (!settings.latency().isZero() && max.casesPerSecond() > 0) {
+            BenchmarkSettings atRate = new BenchmarkSettings(settings.databases(), settings.historyLevels(),
+                settings.flows(), settings.variants(), settings.custom(), java.time.Duration.ofSeconds(5),
+                settings.latency(), settings.latency(), settings.drain(), settings.concurrency(), settings.openers(),
+                settings.workers(), settings.rawThreads(), settings.rawDuration(), 0, settings.resultsDir());
+            load(app, new FullFlow(app.port(), app.engine()), "rate", max.casesPerSecond() / 2, atRate);
+          }
+        }
+        case "bare" -> load(app, new BareFlow(app.engine()), settings.timed() ? "max" : "cases", 0);
+        case "raw" -> {
+          int threads = rawThreads(app);
+          RawCommitLoop.Result raw = new RawCommitLoop(app.pool()).run(threads, settings.rawDuration(), 0);
+          log.info("{} raw loop: {} threads, {} commits/s", app.database(), threads, BenchmarkReport.f(raw.commitsPerSecond()));
+          report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), "raw", "loop", threads, 0,
+              raw.commits(), raw.seconds(), raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, 1, 1, 1,
+              raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
+        }
+        default -> throw new IllegalArgumentException("Unknown flow " + flow);
+      }
+    }
+  }
+
+  /** As many threads as may run transactions at once in the flows: job executor, workers and openers. */
+  int rawThreads(BenchmarkApp app) {
+    int threads = settings.rawThreads() > 0 ? settings.rawThreads()
+        : app.jobThreads() + settings.workers() + settings.openers();
+    if (app.poolSize() > 0 && threads > app.poolSize()) {
+      if (settings.rawThreads() > 0) {
+        throw new IllegalArgumentException("benchmark.raw-threads=" + threads + " is more than the connection pool ("
+            + app.poolSize() + "); raise spring.datasource.hikari.maximum-pool-size or lower it");
+      }
+      threads = app.poolSize();
+    }
+    return threads;
+  }
+
+  private CaseLoad.Result load(BenchmarkApp app, Flow flow, String mode, double rate) throws InterruptedException {
+    return load(app, flow, mode, rate, settings);
+  }
+
+  private CaseLoad.Result load(BenchmarkApp app, Flow flow, String mode, double rate, BenchmarkSettings with)
+      throws InterruptedException {
+    CaseLoad.Result result;
+    try (CaseLoad load = new CaseLoad(app, flow, with)) {
+      result = switch (mode) {
+        case "max" -> load.runAtMaximum();
+        case "cases" -> load.runCases(with.cases());
+        default -> load.runAtRate(rate);
+      };
+    }
+    String name = flow instanceof FullFlow ? "full" : "bare";
+    log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, CPU ms per case "
+        + "{} (JVM) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,
+        BenchmarkReport.f(result.casesPerSecond()), BenchmarkReport.f(result.openP95Ms()),
+        BenchmarkReport.f(result.statementsPerCase()), BenchmarkReport.f(result.commitsPerCase()),
+        BenchmarkReport.f(result.jvmCpuMsPerCase()), BenchmarkReport.f(result.dbCpuMsPerCase()), result.errors());
+    report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), name, mode,
+        mode.equals("rate") ? 0 : with.concurrency(), rate, result.completed(), result.seconds(), result.casesPerSecond(),
+        result.openP50Ms(), result.openP95Ms(), result.openP99Ms(), result.statementsPerCase(),
+        result.roundTripsPerCase(), result.commitsPerCase(), result.commitsPerSecond(), result.jvmCpuPercent(),
+        result.machineCpuPercent(), result.jvmCpuMsPerCase(), result.dbCpuMsPerCase(), result.heapPeakMb(),
+        errors(result.errors())));
+    return result;
+  }
+
+  private static String errors(Map<String, Long> errors) {
+    return errors.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining("; "));
+  }
+}

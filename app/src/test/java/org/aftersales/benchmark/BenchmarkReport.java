@@ -1,0 +1,195 @@
+package org.aftersales.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The benchmark's results as {@code RESULTS.md} (for people) and {@code results.csv} (for comparing runs): the
+ * machine, the settings of each application run, one row per measured run, and the comparisons the issue asks for
+ * (full flow / bare flow, engine commits / raw commits, the targets). Written again after every application run, so a
+ * run that is stopped half-way still leaves what it measured.
+ */
+public final class BenchmarkReport {
+
+  /** One measured run. {@code rate} is completed cases per second, or commits per second for the raw loop. */
+  public record Row(String database, String history, String variant, String flow, String mode, int concurrency,
+      double arrivalRate, long completed, double seconds, double rate, double openP50Ms, double openP95Ms,
+      double openP99Ms, double statementsPerCase, double roundTripsPerCase, double commitsPerCase,
+      double commitsPerSecond, double jvmCpuPercent, double machineCpuPercent, double jvmCpuMsPerCase,
+      double dbCpuMsPerCase, double heapPeakMb, String errors) {}
+
+  private final BenchmarkSettings settings;
+  private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+  private final String loadAtStart = loadAverage();
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, String> databaseVersions = new LinkedHashMap<>();
+  private final Map<String, String> runSettings = new LinkedHashMap<>();
+
+  public BenchmarkReport(BenchmarkSettings settings) {
+    this.settings = settings;
+  }
+
+  public synchronized void add(Row row) {
+    rows.add(row);
+  }
+
+  public synchronized List<Row> rows() {
+    return List.copyOf(rows);
+  }
+
+  public synchronized void application(BenchmarkApp app) {
+    databaseVersions.put(app.database(), app.databaseVersion());
+    runSettings.put(app.database() + " / " + app.history() + " / " + app.variant(), app.effectiveSettings());
+  }
+
+  /** Writes RESULTS.md and results.csv into the results folder, if there is one. */
+  public synchronized void write() {
+    if (settings.resultsDir() == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(settings.resultsDir());
+      Files.writeString(settings.resultsDir().resolve("results.csv"), csv());
+      Files.writeString(settings.resultsDir().resolve("RESULTS.md"), markdown());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the results to " + settings.resultsDir(), e);
+    }
+  }
+
+  String csv() {
+    StringBuilder out = new StringBuilder("date,database,history,settings,flow,mode,concurrency,arrival_per_s,completed,"
+        + "seconds,rate_per_s,open_p50_ms,open_p95_ms,open_p99_ms,statements_per_case,round_trips_per_case,"
+        + "commits_per_case,commits_per_s,jvm_cpu_pct,machine_cpu_pct,jvm_cpu_ms_per_case,db_cpu_ms_per_case,"
+        + "heap_peak_mb,errors\n");
+    for (Row r : rows) {
+      out.append(String.join(",", started.toString(), r.database(), r.history(), r.variant(), r.flow(), r.mode(),
+          String.valueOf(r.concurrency()), f(r.arrivalRate()), String.valueOf(r.completed()), f(r.seconds()), f(r.rate()),
+          f(r.openP50Ms()), f(r.openP95Ms()), f(r.openP99Ms()), f(r.statementsPerCase()), f(r.roundTripsPerCase()),
+          f(r.commitsPerCase()), f(r.commitsPerSecond()), f(r.jvmCpuPercent()), f(r.machineCpuPercent()),
+          f(r.jvmCpuMsPerCase()), f(r.dbCpuMsPerCase()), f(r.heapPeakMb()), "\"" + r.errors().replace("\"", "'") + "\"")).append('\n');
+    }
+    return out.toString();
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results\n\n");
+    md.append("Written by `mvn -B -ntp -f app verify -Pbenchmark` (README, *Benchmark*). Run started ").append(started)
+        .append(", load average at start ").append(loadAtStart).append(", at the end ").append(loadAverage()).append(".\n\n");
+    md.append("## Machine\n\n| what | value |\n| --- | --- |\n");
+    md.append("| cores | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
+    md.append("| RAM | ").append(memory()).append(" |\n");
+    md.append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+        .append(' ').append(System.getProperty("os.arch")).append(" |\n");
+    md.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+        .append(", heap max ").append(Runtime.getRuntime().maxMemory() / 1048576).append(" MiB, ")
+        .append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X"))
+            .reduce((a, b) -> a + " " + b).orElse("")).append(" |\n");
+    databaseVersions.forEach((db, version) -> md.append("| ").append(db).append(" | ").append(version).append(" |\n"));
+    md.append("\n## Settings\n\n");
+    md.append("Warm-up ").append(settings.warmup()).append(", measured ").append(settings.measure())
+        .append(", half-rate latency run ").append(settings.latency()).append(", cases in flight (closed loop) ")
+        .append(settings.concurrency()).append(", openers ").append(settings.openers()).append(", workers ")
+        .append(settings.workers()).append(", raw loop ").append(settings.rawDuration()).append(".\n\n");
+    md.append("| database / history / settings | in effect |\n| --- | --- |\n");
+    runSettings.forEach((run, s) -> md.append("| ").append(run).append(" | ").append(s).append(" |\n"));
+    md.append("\n## Runs\n\n");
+    md.append("`rate`: completed cases per second (raw: commits per second). Open-case latency: through HTTP for `full`,"
+        + " through the RuntimeService for `bare`; at a fixed rate counted from when the case should have been opened. SQL: statements (each of a JDBC"
+        + " batch counts), round trips and commits per completed case. CPU: this JVM, and the whole machine (database"
+        + " and other load included), as a share of all cores.\n\n");
+    md.append("| database | history | settings | flow | mode | conc. | cases | rate /s | open p50 ms | p95 | p99 "
+        + "| stmts/case | trips/case | commits/case | commits/s | JVM CPU % | machine CPU % | JVM CPU ms/case "
+        + "| DB CPU ms/case | heap peak MiB | errors |\n");
+    md.append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        + "| ---: | ---: | ---: | --- |\n");
+    for (Row r : rows) {
+      md.append("| ").append(String.join(" | ", r.database(), r.history(), r.variant(), r.flow(),
+          r.mode() + (r.arrivalRate() > 0 ? " " + f(r.arrivalRate()) + "/s" : ""), String.valueOf(r.concurrency()),
+          String.valueOf(r.completed()), f(r.rate()), f(r.openP50Ms()), f(r.openP95Ms()), f(r.openP99Ms()),
+          f(r.statementsPerCase()), f(r.roundTripsPerCase()), f(r.commitsPerCase()), f(r.commitsPerSecond()),
+          f(r.jvmCpuPercent()), f(r.machineCpuPercent()), f(r.jvmCpuMsPerCase()), f(r.dbCpuMsPerCase()),
+          f(r.heapPeakMb()), r.errors().isEmpty() ? "" : r.errors()))
+          .append(" |\n");
+    }
+    md.append("\n## Comparisons\n\n| database / history / settings | full ÷ bare (cases/s) | engine commits/s ÷ raw commits/s "
+        + "(full, bare) |\n| --- | ---: | ---: |\n");
+    for (String run : runSettings.keySet()) {
+      String[] p = run.split(" / ");
+      Optional<Row> full = find(p[0], p[1], p[2], "full", "max");
+      Optional<Row> bare = find(p[0], p[1], p[2], "bare", "max");
+      Optional<Row> raw = find(p[0], p[1], p[2], "raw", "loop");
+      md.append("| ").append(run).append(" | ")
+          .append(full.isPresent() && bare.isPresent() ? f(full.get().rate() / bare.get().rate()) : "")
+          .append(" | ")
+          .append(raw.isPresent() ? full.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") + ", "
+              + bare.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") : "")
+          .append(" |\n");
+    }
+    md.append("\n## What bounds it\n\n");
+    md.append("Machine CPU busy during the runs: up to ").append(f(rows.stream().mapToDouble(Row::machineCpuPercent)
+        .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN))).append(" %. CPU per completed case (this JVM plus the"
+        + " database server on this machine) sets a ceiling of cores × 1000 ÷ CPU ms per case; commits per case × 100"
+        + " is what 100 cases/s would ask of the database, against what the raw loop committed.\n\n");
+    md.append("| database / history / settings | flow | cases/s | CPU ms/case (JVM + DB) | CPU ceiling cases/s "
+        + "| commits/s for 100 cases/s | raw commits/s |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (Row r : rows) {
+      if (!r.mode().equals("max") && !r.mode().equals("cases")) {
+        continue;
+      }
+      double cpu = r.jvmCpuMsPerCase() + (Double.isNaN(r.dbCpuMsPerCase()) ? 0 : r.dbCpuMsPerCase());
+      Optional<Row> raw = find(r.database(), r.history(), r.variant(), "raw", "loop");
+      md.append("| ").append(String.join(" | ", r.database() + " / " + r.history() + " / " + r.variant(), r.flow(),
+          f(r.rate()), f(cpu), f(cores * 1000 / cpu), f(r.commitsPerCase() * 100),
+          raw.map(x -> f(x.rate())).orElse(""))).append(" |\n");
+    }
+    md.append("\n## Targets (measured, not asserted)\n\n");
+    Optional<Row> full = find("mariadb", "full", "shipped", "full", "max");
+    Optional<Row> bare = find("mariadb", "full", "shipped", "bare", "max");
+    Optional<Row> half = find("mariadb", "full", "shipped", "full", "rate");
+    md.append("- MariaDB, full history, shipped settings: ")
+        .append(full.map(r -> f(r.rate()) + " completed cases/s (target >= 100)").orElse("not run")).append('\n');
+    md.append("- full ÷ bare there: ").append(full.isPresent() && bare.isPresent()
+        ? f(full.get().rate() / bare.get().rate()) + " (target >= 0.8)" : "not run").append('\n');
+    md.append("- open-case p95 at half the maximum rate there: ")
+        .append(half.map(r -> f(r.openP95Ms()) + " ms at " + f(r.arrivalRate()) + " cases/s (target < 50 ms)")
+            .orElse("not run")).append('\n');
+    return md.toString();
+  }
+
+  private Optional<Row> find(String db, String history, String variant, String flow, String mode) {
+    return rows.stream().filter(r -> r.database().equals(db) && r.history().equals(history) && r.variant().equals(variant)
+        && r.flow().equals(flow) && r.mode().equals(mode)).findFirst();
+  }
+
+  static String f(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+  }
+
+  private static String memory() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getTotalMemorySize() / 1048576 + " MiB" : "unknown";
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+}

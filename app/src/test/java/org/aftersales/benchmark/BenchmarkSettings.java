@@ -1,0 +1,160 @@
+package org.aftersales.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What one benchmark run does and for how long, read from system properties {@code benchmark.*} (or the environment
+ * as {@code BENCHMARK_*}: {@code benchmark.raw-threads} is {@code BENCHMARK_RAW_THREADS}), so that the lead can run a
+ * part of the matrix, or run it longer on a quiet machine, without editing code. A value that cannot be read stops
+ * the run at once with a message naming the setting, rather than measuring something else than was asked for.
+ *
+ * @param databases     {@code h2}, {@code mariadb} (the app's {@code mysql} profile through Connector/J)
+ * @param historyLevels Camunda history levels, {@code full}, {@code audit}
+ * @param flows         {@code full} (return-request through the API), {@code bare} (bare-return.bpmn), {@code raw}
+ *                      (single-row insert-and-commit loop)
+ * @param variants      engine and pool settings compared on MariaDB with full history: {@code shipped} (the
+ *                      application's properties as they are), {@code before} (what was shipped before the benchmark:
+ *                      Camunda's job executor defaults), {@code custom} (from {@code benchmark.custom}); every other
+ *                      database and history level runs {@code shipped} only
+ * @param custom        property overrides of variant {@code custom}, {@code key=value} separated by {@code ;}
+ * @param warmup        cases flow, uncounted, for this long before measuring
+ * @param measure       completed cases, statements and commits are counted over this window
+ * @param latency       the run at a fixed arrival rate of half the measured maximum (open-case latency); zero skips it
+ * @param drain         the longest wait for cases in flight to finish after a run
+ * @param concurrency   cases in flight at most (closed loop) in the maximum-rate run
+ * @param openers       threads opening cases (shops calling the API)
+ * @param workers       threads completing tasks and handing in carrier and payment events (agents, carriers)
+ * @param rawThreads    threads of the raw commit loop; 0 = as many as can run engine transactions at once (job
+ *                      executor threads plus workers plus openers)
+ * @param rawDuration   how long the raw commit loop runs
+ * @param cases         more than 0: open exactly this many cases per flow and wait for all (no timing windows; the
+ *                      smoke test), instead of the timed runs
+ * @param resultsDir    where RESULTS.md and results.csv are written; null writes nothing
+ */
+public record BenchmarkSettings(List<String> databases, List<String> historyLevels, List<String> flows,
+    List<String> variants, Map<String, String> custom, Duration warmup, Duration measure, Duration latency,
+    Duration drain, int concurrency, int openers, int workers, int rawThreads, Duration rawDuration, int cases,
+    Path resultsDir) {
+
+  public static final List<String> DATABASES = List.of("h2", "mariadb");
+  public static final List<String> HISTORY_LEVELS = List.of("full", "audit");
+  public static final List<String> FLOWS = List.of("full", "bare", "raw");
+  public static final List<String> VARIANTS = List.of("shipped", "before", "custom");
+
+  /** Settings from system properties and the environment, with the defaults of the documented command. */
+  public static BenchmarkSettings fromEnvironment() {
+    return from(name -> {
+      String value = System.getProperty("benchmark." + name);
+      if (value == null || value.isBlank()) {
+        value = System.getenv("BENCHMARK_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      }
+      return value == null || value.isBlank() ? null : value.trim();
+    });
+  }
+
+  /** Settings read through {@code source} (a setting's name without "benchmark." to its value, or null). */
+  public static BenchmarkSettings from(Function<String, String> source) {
+    Reader r = new Reader(source);
+    BenchmarkSettings settings = new BenchmarkSettings(
+        r.list("databases", "h2,mariadb", DATABASES),
+        r.list("history", "full,audit", HISTORY_LEVELS),
+        r.list("flows", "full,bare,raw", FLOWS),
+        r.list("variants", "shipped,before", VARIANTS),
+        r.map("custom"),
+        r.duration("warmup", "PT15S"), r.duration("measure", "PT30S"), r.duration("latency", "PT20S"),
+        r.duration("drain", "PT60S"),
+        r.integer("concurrency", 48, 1), r.integer("openers", 4, 1), r.integer("workers", 4, 1),
+        r.integer("raw-threads", 0, 0), r.duration("raw-duration", "PT10S"),
+        r.integer("cases", 0, 0),
+        r.value("results-dir") == null ? null : Path.of(r.value("results-dir")));
+    if (settings.variants.contains("custom") && settings.custom.isEmpty()) {
+      throw new IllegalArgumentException("benchmark.variants has custom, but benchmark.custom is empty: give the "
+          + "properties to try as key=value;key=value");
+    }
+    if (settings.cases == 0 && settings.measure.isZero()) {
+      throw new IllegalArgumentException("benchmark.measure must be longer than zero (or set benchmark.cases)");
+    }
+    return settings;
+  }
+
+  /** A timed run (the benchmark) rather than a fixed number of cases (the smoke test). */
+  public boolean timed() {
+    return cases == 0;
+  }
+
+  private record Reader(Function<String, String> source) {
+
+    String value(String name) {
+      return source.apply(name);
+    }
+
+    List<String> list(String name, String fallback, List<String> allowed) {
+      String raw = value(name) == null ? fallback : value(name);
+      List<String> values = Arrays.stream(raw.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+          .map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
+      for (String v : values) {
+        if (!allowed.contains(v)) {
+          throw new IllegalArgumentException("benchmark." + name + ": '" + v + "' is not one of " + allowed);
+        }
+      }
+      return values;
+    }
+
+    Map<String, String> map(String name) {
+      Map<String, String> map = new LinkedHashMap<>();
+      String raw = value(name);
+      if (raw == null) {
+        return map;
+      }
+      for (String pair : raw.split(";")) {
+        if (pair.isBlank()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("benchmark." + name + ": '" + pair + "' is not key=value");
+        }
+        map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+      return map;
+    }
+
+    Duration duration(String name, String fallback) {
+      String raw = value(name) == null ? fallback : value(name);
+      try {
+        Duration d = Duration.parse(raw.toUpperCase(Locale.ROOT).startsWith("P") ? raw : "PT" + raw);
+        if (d.isNegative()) {
+          throw new IllegalArgumentException("benchmark." + name + " must not be negative: " + raw);
+        }
+        return d;
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("benchmark." + name + ": '" + raw
+            + "' is not a duration (ISO-8601 such as PT30S, or 30s, 2m)", e);
+      }
+    }
+
+    int integer(String name, int fallback, int min) {
+      String raw = value(name);
+      if (raw == null) {
+        return fallback;
+      }
+      try {
+        int v = Integer.parseInt(raw);
+        if (v < min) {
+          throw new IllegalArgumentException("benchmark." + name + " must be at least " + min + ": " + raw);
+        }
+        return v;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("benchmark." + name + ": '" + raw + "' is not a whole number", e);
+      }
+    }
+  }
+}

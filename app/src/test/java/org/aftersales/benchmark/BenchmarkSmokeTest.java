@@ -1,0 +1,111 @@
+package org.aftersales.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Set;
+import org.aftersales.Isolated;
+import org.aftersales.TestHttp;
+import org.aftersales.payment.simulator.PaymentSimulator;
+import org.aftersales.returns.ReturnFlowDriver;
+import org.aftersales.returns.ReturnProcess;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short run of the benchmark's machinery in the normal suite, on H2: a few dozen cases of the full flow and of the
+ * bare flow, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
+ * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits.
+ * No timings are asserted: the machine running the suite may be busy.
+ */
+@Isolated // starts an application of its own
+class BenchmarkSmokeTest {
+
+  static final int CASES = 24;
+  static BenchmarkSettings settings;
+  static BenchmarkApp app;
+
+  @BeforeAll
+  static void start() {
+    settings = BenchmarkSettings.from(name -> switch (name) {
+      case "cases" -> String.valueOf(CASES);
+      case "concurrency" -> "8";
+      case "openers" -> "2";
+      case "workers" -> "2";
+      case "drain" -> "PT120S";
+      default -> null;
+    });
+    app = BenchmarkApp.start("h2", "full", "shipped", settings);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void everyCaseOfTheFullFlowIsRefundedInFullAndEnds() throws InterruptedException {
+    Set<String> cases;
+    CaseLoad.Result result;
+    try (CaseLoad load = new CaseLoad(app, new FullFlow(app.port(), app.engine()), settings)) {
+      result = load.runCases(CASES);
+      cases = load.openedKeys();
+    }
+
+    assertThat(cases).hasSize(CASES);
+    assertThat(result.completed()).isEqualTo(CASES);
+    assertThat(result.openSamples()).isEqualTo(CASES);
+    assertThat(result.statementsPerCase()).isGreaterThan(result.commitsPerCase());
+    assertThat(result.commitsPerCase()).isGreaterThanOrEqualTo(5); // open, review, inspection and the async steps
+    TestHttp http = TestHttp.on(app.port());
+    PaymentSimulator payments = app.bean(PaymentSimulator.class);
+    HistoryService history = app.engine().getHistoryService();
+    for (String caseId : cases) {
+      JsonNode view = ReturnFlowDriver.read(http.get("/api/cases/" + caseId, "shop"));
+      assertThat(view.get("status").asText()).as(caseId).isEqualTo("CLOSED");
+      assertThat(view.get("outcome").asText()).as(caseId).isEqualTo("REFUNDED");
+      assertThat(view.get("refundedAmount").asText()).as(caseId).isEqualTo(FullFlow.PAID);
+      assertThat(payments.totalSucceeded(caseId)).as(caseId).isEqualByComparingTo(FullFlow.PAID);
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+          .processDefinitionKey(ReturnProcess.KEY).singleResult();
+      assertThat(instance.getEndTime()).as(caseId).isNotNull();
+      assertThat(instance.getEndActivityId()).as(caseId).isEqualTo(ReturnProcess.Element.END_REFUNDED);
+    }
+  }
+
+  @Test
+  void everyCaseOfTheBareFlowEndsRefunded() throws InterruptedException {
+    Set<String> cases;
+    CaseLoad.Result result;
+    try (CaseLoad load = new CaseLoad(app, new BareFlow(app.engine()), settings)) {
+      result = load.runCases(CASES);
+      cases = load.openedKeys();
+    }
+
+    assertThat(cases).hasSize(CASES);
+    assertThat(result.completed()).isEqualTo(CASES);
+    assertThat(result.commitsPerCase()).isGreaterThanOrEqualTo(5);
+    HistoryService history = app.engine().getHistoryService();
+    for (String key : cases) {
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+          .processDefinitionKey(BareFlow.KEY).singleResult();
+      assertThat(instance.getEndActivityId()).as(key).isEqualTo(BareFlow.END);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+          .processDefinitionKey(BareFlow.REFUND_KEY).finished().count()).as(key).isOne();
+    }
+  }
+
+  @Test
+  void theRawLoopCommitsEveryRow() throws InterruptedException {
+    RawCommitLoop.Result result = new RawCommitLoop(app.pool()).run(3, Duration.ZERO, 40);
+
+    assertThat(result.commits()).isEqualTo(120);
+    assertThat(result.rows()).isEqualTo(120);
+  }
+}

@@ -1,0 +1,27 @@
+package org.aftersales.benchmark;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A flow the benchmark drives: how a case is opened, and the steps of people and outside systems that move it on,
+ * each found by polling (on threads whose statements are not counted) and done by the load's workers (counted).
+ */
+public interface Flow {
+
+  /** The process whose completions count. */
+  String key();
+
+  /** Opens one case and returns its business key. */
+  String open();
+
+  /** The steps that move a case from opening to its end, besides the job executor's. */
+  List<Step> steps();
+
+  /** One thing to do for one case: complete a task, hand in an event. */
+  record Item(String id, String processInstanceId, String data) {}
+
+  /** A step: what is waiting for it ({@code poll}, at most a page), and doing it for one case ({@code act}). */
+  record Step(String name, Supplier<List<Item>> poll, Consumer<Item> act) {}
+}

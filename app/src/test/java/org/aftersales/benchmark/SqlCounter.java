@@ -1,0 +1,82 @@
+package org.aftersales.benchmark;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Counts what the application sends to the database, for the benchmark's "statements and commits per case": every
+ * statement (each one of a JDBC batch counts), every round trip (a batch is one) and every {@code Connection.commit()}.
+ * It wraps the application's DataSource with datasource-proxy, in benchmark runs only. The benchmark's own
+ * bookkeeping (polling for tasks to complete, events to send) runs on threads marked {@link #uncounted()}, so that
+ * the figures are what the application does for a case, not what it costs to watch it.
+ */
+public final class SqlCounter {
+
+  private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
+
+  private final LongAdder statements = new LongAdder();
+  private final LongAdder roundTrips = new LongAdder();
+  private final LongAdder commits = new LongAdder();
+  private final LongAdder rollbacks = new LongAdder();
+
+  /** Marks the calling thread as the benchmark's own: what it sends is not counted. */
+  public static void uncounted() {
+    UNCOUNTED.set(true);
+  }
+
+  public DataSource wrap(DataSource dataSource) {
+    return ProxyDataSourceBuilder.create(dataSource).name("benchmark")
+        .listener(new QueryExecutionListener() {
+          @Override
+          public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+          @Override
+          public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            if (!UNCOUNTED.get()) {
+              roundTrips.increment();
+              statements.add(execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queryInfoList.size());
+            }
+          }
+        })
+        .methodListener(new MethodExecutionListener() {
+          @Override
+          public void beforeMethod(MethodExecutionContext executionContext) {}
+
+          @Override
+          public void afterMethod(MethodExecutionContext context) {
+            Method method = context.getMethod();
+            if (UNCOUNTED.get() || !(context.getTarget() instanceof Connection) || context.getThrown() != null) {
+              return;
+            }
+            if (method.getName().equals("commit") && method.getParameterCount() == 0) {
+              commits.increment();
+            } else if (method.getName().equals("rollback") && method.getParameterCount() == 0) {
+              rollbacks.increment();
+            }
+          }
+        })
+        .build();
+  }
+
+  /** The counts so far. */
+  public Snapshot snapshot() {
+    return new Snapshot(statements.sum(), roundTrips.sum(), commits.sum(), rollbacks.sum());
+  }
+
+  /** Counts at one moment; {@link #minus} gives those of a window. */
+  public record Snapshot(long statements, long roundTrips, long commits, long rollbacks) {
+    public Snapshot minus(Snapshot earlier) {
+      return new Snapshot(statements - earlier.statements, roundTrips - earlier.roundTrips,
+          commits - earlier.commits, rollbacks - earlier.rollbacks);
+    }
+  }
+}
