@@ -2,6 +2,8 @@ package org.aftersales.system.http;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,9 +26,22 @@ public final class OutboundHttp {
   public record Settings(String username, String password, Duration connectTimeout, Duration readTimeout,
       int maxAttempts, Duration backoff) {}
 
+  private static final Map<ClientKey, RestClient> CLIENTS = new ConcurrentHashMap<>();
+
   private OutboundHttp() {}
 
+  /**
+   * The client for an outside system, built once per base URL and settings and then shared: a JDK
+   * {@link HttpClient} keeps its connections (keep-alive) and a selector thread of its own, so building one per
+   * call opened a connection and started a thread per call.
+   */
   public static RestClient client(String baseUrl, Settings settings) {
+    return CLIENTS.computeIfAbsent(new ClientKey(baseUrl, settings), key -> build(key.baseUrl(), key.settings()));
+  }
+
+  private record ClientKey(String baseUrl, Settings settings) {}
+
+  private static RestClient build(String baseUrl, Settings settings) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(settings.readTimeout());
