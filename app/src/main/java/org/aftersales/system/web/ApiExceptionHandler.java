@@ -2,6 +2,7 @@ package org.aftersales.system.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -101,6 +102,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           : "";
       problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(field,
           "has an invalid value " + abbreviate(String.valueOf(invalid.getValue())) + allowed)));
+    } else if (cause instanceof UnrecognizedPropertyException unknown) {
+      String known = unknown.getKnownPropertyIds() == null ? "" : " (fields here: " + unknown.getKnownPropertyIds()
+          .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+      problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(path(unknown),
+          "is not a field of this request; check its spelling" + known)));
     } else if (cause instanceof MismatchedInputException mismatched) {
       problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(path(mismatched),
           "has the wrong type" + (mismatched.getTargetType() == null ? "" : ": expected " + simpleType(mismatched.getTargetType())))));
