@@ -12,12 +12,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.aftersales.system.web.RejectUnknownFields;
 
 /**
  * The body of {@code POST /api/cases}. The order is not ours: the request carries what we need of it
- * (lines, amounts, delivery date). Money is a decimal string with its currency.
+ * (lines, amounts, delivery date). Money is a decimal string with its currency. A field it does not know is
+ * refused, not dropped: a misspelt amount or return method would otherwise change the case without a word.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RejectUnknownFields
 public record OpenCaseRequest(
     @NotNull CaseType type,
     @NotBlank @Pattern(regexp = ID) String orderId,
@@ -46,6 +49,7 @@ public record OpenCaseRequest(
   static final String MONEY_MESSAGE = "must be a decimal amount such as \"129.00\" (at most two decimals, not negative)";
 
   /** One order line the request concerns. */
+  @RejectUnknownFields
   public record Item(
       @NotBlank @Pattern(regexp = ID) String sku,
       @NotBlank @Size(max = 200) String name,
@@ -60,6 +64,7 @@ public record OpenCaseRequest(
   }
 
   /** How to reach the customer, and where goods are picked up or sent. */
+  @RejectUnknownFields
   public record Contact(
       @Size(max = 100) String name,
       @Email @Size(max = 200) String email,
@@ -71,6 +76,7 @@ public record OpenCaseRequest(
    * What a complaint (type {@code COMPLAINT}) is about: its category, the after-sales case it concerns if
    * any, links to the chat record with the seller, and where the seller's notices go.
    */
+  @RejectUnknownFields
   public record Complaint(
       @NotNull org.aftersales.complaint.ComplaintCategory category,
       @Pattern(regexp = "AS-[A-Z0-9-]{1,37}", message = "must be a case id such as AS-20261118-ABC123") String linkedCaseId,
@@ -78,6 +84,7 @@ public record OpenCaseRequest(
       @Email @Size(max = 200) String sellerEmail) {}
 
   /** A postal address. */
+  @RejectUnknownFields
   public record Address(
       @NotBlank @Size(max = 200) String line1,
       @NotBlank @Size(max = 100) String city,

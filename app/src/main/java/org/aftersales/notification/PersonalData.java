@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Masks customers' contact data for logs and stored records, so that no full address or number is kept
  * where it is not needed: {@code li.wei@example.com} becomes {@code l***@example.com}, {@code +86 138 1234
- * 5678} becomes {@code +86 *** **** 5678}.
+ * 5678} becomes {@code +86 *** **** 5678}, a postal address keeps only its city and country
+ * ({@code ***, Shanghai, CN}).
  */
 public final class PersonalData {
 
@@ -30,6 +31,46 @@ public final class PersonalData {
       matcher.appendReplacement(masked, Matcher.quoteReplacement(maskEmail(matcher.group())));
     }
     return matcher.appendTail(masked).toString();
+  }
+
+  /** The city and country of a postal address, the street hidden; null when there is no address. */
+  public static String maskAddress(String line1, String city, String country) {
+    if (line1 == null && city == null && country == null) {
+      return null;
+    }
+    StringBuilder masked = new StringBuilder(HIDDEN);
+    for (String part : new String[] {city, country}) {
+      if (part != null && !part.isBlank()) {
+        masked.append(", ").append(part.strip());
+      }
+    }
+    return masked.toString();
+  }
+
+  /**
+   * {@code text} (such as an error message that quotes a request) with each of {@code values} (a name, a street, a
+   * phone number, also written as digits only) hidden, and every e-mail address masked.
+   */
+  public static String maskValuesIn(String text, String... values) {
+    if (text == null) {
+      return null;
+    }
+    String masked = text;
+    for (String value : values) {
+      if (value == null || value.strip().length() < 3) {
+        continue;
+      }
+      masked = masked.replace(value.strip(), HIDDEN);
+      String digits = value.replaceAll("\\D", "");
+      if (digits.length() >= 2 * VISIBLE_DIGITS) {
+        masked = masked.replace(digits, HIDDEN);
+        // the number without its country code, as a national one
+        if (digits.length() > NATIONAL_DIGITS) {
+          masked = masked.replace(digits.substring(digits.length() - NATIONAL_DIGITS), HIDDEN);
+        }
+      }
+    }
+    return maskEmailsIn(masked);
   }
 
   /** The first letter of the local part and the domain; null stays null. */

@@ -46,6 +46,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     AuthorizationService authorizations = engine.getAuthorizationService();
     AccessPolicy.grants().forEach(grant -> ensureGrant(authorizations, grant));
     AccessPolicy.retired().forEach(grant -> revoke(authorizations, grant));
+    AccessPolicy.withdrawn().forEach(grant -> withdraw(authorizations, grant));
     if (properties.demoUsers()) {
       for (Role role : Role.values()) {
         ensureUser(identity, role.demoUserId(), role.demoUserId(), role.demoFirstName(), role.demoLastName(),
@@ -117,6 +118,19 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
       service.deleteAuthorization(existing.getId());
       LOG.info("Took back {} on every {} from group {}: each filter now names its groups", grant.permissions(),
           grant.resource().resourceName(), grant.role().groupId());
+    }
+  }
+
+  /** Takes permissions an earlier release granted out of a grant this one still makes. */
+  private static void withdraw(AuthorizationService service, Grant grant) {
+    Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(grant.role().groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())
+        .singleResult();
+    if (existing != null && grant.permissions().stream().anyMatch(existing::isPermissionGranted)) {
+      grant.permissions().forEach(existing::removePermission);
+      service.saveAuthorization(existing);
+      LOG.info("Took back {} on {} {} from group {}", grant.permissions(), grant.resource().resourceName(),
+          grant.resourceId(), grant.role().groupId());
     }
   }
 

@@ -64,6 +64,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/error", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAnyAuthority(OPERATORS)
+            // the engine checks no authorization on its metrics: like /actuator/prometheus, for operators only
+            .requestMatchers(paths("/engine-rest/metrics", "/engine-rest/metrics/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/me")).authenticated()
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)

@@ -42,4 +42,18 @@ class PersonalDataTest {
     assertThat(PersonalData.maskEmailsIn("Connection refused")).isEqualTo("Connection refused");
     assertThat(PersonalData.maskEmailsIn(null)).isNull();
   }
+
+  @Test
+  void anAddressKeepsOnlyItsCityAndCountry() {
+    assertThat(PersonalData.maskAddress("1 Nanjing Road", "Shanghai", "CN")).isEqualTo("***, Shanghai, CN");
+    assertThat(PersonalData.maskAddress(null, null, null)).isNull();
+  }
+
+  @Test
+  void namedValuesInATextAreHidden() {
+    String answer = "Refused: Li Wei, +86 138 0000 5678 (13800005678), 1 Nanjing Road 200001, li.wei@example.com";
+
+    assertThat(PersonalData.maskValuesIn(answer, "Li Wei", "+86 138 0000 5678", "1 Nanjing Road", "200001"))
+        .isEqualTo("Refused: ***, *** (***), *** ***, l***@example.com");
+  }
 }

@@ -47,6 +47,7 @@ class ApiSecurityTest {
   @Test
   void wrongPasswordOrUnknownUserGets401() {
     // a user of its own: Camunda locks a user for a while after a wrong password, which would fail other tests
+    // letters and digits only: the ids Camunda takes for users
     String id = "locked" + java.util.UUID.randomUUID().toString().substring(0, 8);
     org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
     user.setPassword("Right-" + id);

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.aftersales.AfterSalesApplication;
 import org.aftersales.Isolated;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** On the embedded default, a case started before a restart is still there, where it was, after it. */
+/**
+ * On the embedded default, a case started before a restart is still there, where it was, after it; and
+ * permissions an earlier release granted, and this one no longer does, are gone after it.
+ */
 @Isolated
 class RestartKeepsDataTest {
 
@@ -40,6 +45,35 @@ class RestartKeepsDataTest {
       assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count())
           .as("unchanged models are not deployed again").isEqualTo(deployments);
     }
+  }
+
+  @Test
+  void permissionsNoLongerGrantedAreTakenBackAtStartUp() {
+    try (ConfigurableApplicationContext app = start()) {
+      // the designers' grants as an earlier release made them
+      AuthorizationService authorizations = app.getBean(AuthorizationService.class);
+      for (AccessPolicy.Grant grant : AccessPolicy.withdrawn()) {
+        Authorization existing = designers(authorizations, grant);
+        grant.permissions().forEach(existing::addPermission);
+        authorizations.saveAuthorization(existing);
+      }
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      AuthorizationService authorizations = app.getBean(AuthorizationService.class);
+      for (AccessPolicy.Grant grant : AccessPolicy.withdrawn()) {
+        Authorization after = designers(authorizations, grant);
+        assertThat(grant.permissions()).as(grant.toString()).noneMatch(after::isPermissionGranted);
+        assertThat(after.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ))
+            .as("what is still granted stays").isTrue();
+      }
+    }
+  }
+
+  private static Authorization designers(AuthorizationService authorizations, AccessPolicy.Grant grant) {
+    return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(grant.role().groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())
+        .singleResult();
   }
 
   private ConfigurableApplicationContext start() {

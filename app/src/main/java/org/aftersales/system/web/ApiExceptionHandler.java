@@ -2,6 +2,7 @@ package org.aftersales.system.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -12,18 +13,24 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the shop-facing API as {@code application/problem+json} with a detail a person can act
- * on and, for validation, the offending fields under {@code errors}.
+ * on and, for validation, the offending fields under {@code errors}. It applies to every handler, and to
+ * requests for which none was chosen (an unknown path, a method or content type no endpoint takes), so that
+ * those too are problems rather than Spring's default error body.
  */
-@RestControllerAdvice(basePackages = "org.aftersales")
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -95,6 +102,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           : "";
       problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(field,
           "has an invalid value " + abbreviate(String.valueOf(invalid.getValue())) + allowed)));
+    } else if (cause instanceof UnrecognizedPropertyException unknown) {
+      String known = unknown.getKnownPropertyIds() == null ? "" : " (fields here: " + unknown.getKnownPropertyIds()
+          .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+      problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(path(unknown),
+          "is not a field of this request; check its spelling" + known)));
     } else if (cause instanceof MismatchedInputException mismatched) {
       problem = validationProblem(List.of(new InvalidRequestException.FieldProblem(path(mismatched),
           "has the wrong type" + (mismatched.getTargetType() == null ? "" : ": expected " + simpleType(mismatched.getTargetType())))));
@@ -103,6 +115,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           "The body is not valid JSON or is missing. Send a JSON object as documented in the API description.");
     }
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.isForReturnValue()) {
+      return super.handleHandlerMethodValidationException(e, headers, status, request);
+    }
+    List<InvalidRequestException.FieldProblem> problems = new java.util.ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors errors) {
+        errors.getFieldErrors().forEach(f ->
+            problems.add(new InvalidRequestException.FieldProblem(f.getField(), f.getDefaultMessage())));
+      } else {
+        String name = result.getMethodParameter().getParameterName();
+        result.getResolvableErrors().forEach(r ->
+            problems.add(new InvalidRequestException.FieldProblem(name, r.getDefaultMessage())));
+      }
+    }
+    return ResponseEntity.badRequest().body(validationProblem(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found",
+        "There is no API endpoint at /" + e.getResourcePath() + ". The endpoints are listed in the API description "
+            + "(/v3/api-docs)."));
   }
 
   private static ProblemDetail validationProblem(List<InvalidRequestException.FieldProblem> problems) {
