@@ -15,7 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
  *   <li><b>answer lost</b>: the next requests are carried out, then answered 504 as a gateway between the two
  *   would when the answer does not come: the provider has done it, the client does not know.</li>
  * </ul>
- * The waits happen outside the simulator's lock, so a slow request does not hold up the others.
+ * The waits happen outside the simulator's lock, so a slow request does not hold up the others. Faults apply to
+ * the requests that arrive after they were set: a request that was still waiting when new faults were set does
+ * not use them up.
  */
 public final class InjectedFaults {
 
@@ -25,6 +27,8 @@ public final class InjectedFaults {
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicInteger slow = new AtomicInteger();
   private final AtomicInteger answersLost = new AtomicInteger();
+  private final AtomicInteger generation = new AtomicInteger();
+  private final ThreadLocal<Integer> arrivedIn = new ThreadLocal<>();
   private volatile Duration delay = Duration.ZERO;
 
   /** Sets the faults for the next requests (replacing earlier ones). */
@@ -36,6 +40,7 @@ public final class InjectedFaults {
     slow.set(slowNext);
     delay = slowFor;
     answersLost.set(answerLostNext);
+    generation.incrementAndGet();
   }
 
   public void reset() {
@@ -44,6 +49,7 @@ public final class InjectedFaults {
 
   /** Before a request is carried out: fails it (500) or makes it wait, if so told. */
   public void beforeWork() {
+    arrivedIn.set(generation.get());
     if (take(errors)) {
       throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "Simulated internal error");
     }
@@ -59,7 +65,9 @@ public final class InjectedFaults {
 
   /** After a request was carried out: loses its answer (504), if so told. */
   public void afterWork() {
-    if (take(answersLost)) {
+    Integer arrived = arrivedIn.get();
+    arrivedIn.remove();
+    if (arrived != null && arrived == generation.get() && take(answersLost)) {
       throw new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
           "Simulated lost answer: the request was carried out but its answer did not arrive");
     }
