@@ -3,6 +3,7 @@ package org.aftersales.benchmark;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
 
 /**
  * A flow the benchmark drives: how a case is opened, and the steps of people and outside systems that move it on,
@@ -18,6 +19,12 @@ public interface Flow {
 
   /** The steps that move a case from opening to its end, besides the job executor's. */
   List<Step> steps();
+
+  /** The open tasks of one kind in a process, at most a page, as items to work on. */
+  static List<Item> openTasks(TaskService tasks, String processKey, String taskKey, int page) {
+    return tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).listPage(0, page).stream()
+        .map(t -> new Item(t.getId(), t.getProcessInstanceId(), null)).toList();
+  }
 
   /** One thing to do for one case: complete a task, hand in an event. */
   record Item(String id, String processInstanceId, String data) {}

@@ -66,8 +66,7 @@ public final class FullFlow implements Flow {
   }
 
   private List<Item> tasks(String taskKey) {
-    return tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(taskKey).listPage(0, PAGE).stream()
-        .map(t -> new Item(t.getId(), t.getProcessInstanceId(), null)).toList();
+    return Flow.openTasks(tasks, KEY, taskKey, PAGE);
   }
 
   private List<Item> parcelsOnTheirWay() {

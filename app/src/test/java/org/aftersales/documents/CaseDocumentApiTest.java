@@ -1,18 +1,18 @@
 package org.aftersales.documents;
 
+import static org.aftersales.TestFiles.jpeg;
+import static org.aftersales.TestFiles.pdf;
+import static org.aftersales.TestFiles.png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Part;
@@ -295,30 +295,5 @@ class CaseDocumentApiTest {
 
   private static JsonNode read(Response response) {
     return ReturnFlowDriver.read(response);
-  }
-
-  static byte[] png() {
-    return image("png");
-  }
-
-  static byte[] jpeg() {
-    return image("jpeg");
-  }
-
-  static byte[] pdf() {
-    return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-        + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] image(String format) {
-    BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-    image.setRGB(1, 1, 0xCC2200);
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, format, out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,7 +1,10 @@
 package org.aftersales.system;
 
+import static org.aftersales.TestFiles.png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -329,27 +332,13 @@ class AccessMatrixTest {
   }
 
   private Response deploy(String user, String key) {
-    String boundary = "----matrix";
     String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
         + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"" + key + "\" "
         + "isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><startEvent id=\"StartEvent_Matrix\"/>"
         + "<sequenceFlow id=\"Flow_Matrix\" sourceRef=\"StartEvent_Matrix\" targetRef=\"Task_Matrix\"/>"
         + "<userTask id=\"Task_Matrix\"/></process></definitions>";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key + ".bpmn\"\r\n"
-        + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    return http.send("POST", "/engine-rest/deployment/create", user, "multipart/form-data; boundary=" + boundary, body,
-        Map.of());
+    return http.postMultipart("/engine-rest/deployment/create", user, List.of(Part.field("deployment-name", key),
+        Part.file("data", key + ".bpmn", "application/xml", bpmn.getBytes(StandardCharsets.UTF_8))), Map.of());
   }
 
-  private static byte[] png() {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    try {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

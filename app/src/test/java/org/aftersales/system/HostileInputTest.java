@@ -1,5 +1,7 @@
 package org.aftersales.system;
 
+import static org.aftersales.TestFiles.png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -456,14 +458,4 @@ class HostileInputTest {
     return contact;
   }
 
-  private static byte[] png() {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    try {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

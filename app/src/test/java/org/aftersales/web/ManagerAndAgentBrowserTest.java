@@ -1,5 +1,7 @@
 package org.aftersales.web;
 
+import static org.aftersales.TestFiles.png;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -122,17 +124,6 @@ class ManagerAndAgentBrowserTest {
     }
   }
 
-  /** A small real PNG image, as a phone would send. */
-  static byte[] png() {
-    try {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
-          "png", out);
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /** Keeps the page for a look when a wait fails. */
   <T> T waitFor(String name, org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
