@@ -13,6 +13,7 @@ import org.aftersales.cases.CaseRecord.CaseItem;
 import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.documents.CaseDocuments;
 import org.aftersales.documents.DocumentView;
+import org.aftersales.payment.PayoutCap;
 import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -49,10 +50,11 @@ public class CaseService {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final CaseDocuments documents;
+  private final PayoutCap payouts;
 
   public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
       RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
-      CaseDocuments documents) {
+      CaseDocuments documents, PayoutCap payouts) {
     this.cases = cases;
     this.complaints = complaints;
     this.validator = validator;
@@ -61,6 +63,7 @@ public class CaseService {
     this.clock = clock;
     this.events = events;
     this.documents = documents;
+    this.payouts = payouts;
   }
 
   @Transactional
@@ -75,6 +78,9 @@ public class CaseService {
       checkLinkedCase(request);
     }
     CaseRecord record = newRecord(request, openedBy);
+    if (record.type() == CaseType.RETURN || record.type() == CaseType.REFUND_ONLY) {
+      nothingLeftToRefund(record);
+    }
     cases.insert(record);
     if (request.complaint() != null) {
       complaints.insert(record, request.complaint());
@@ -83,6 +89,19 @@ public class CaseService {
     runtime.startProcessInstanceByKey(processKey, record.caseId(), startVariables(record, request));
     events.publishEvent(new CaseOpened(record.caseId(), record.type()));
     return view(record.caseId());
+  }
+
+  /** 409 for a refund request on goods whose price was paid back already (by refunds or compensation). */
+  private void nothingLeftToRefund(CaseRecord record) {
+    java.util.Map<String, BigDecimal> lines = new java.util.HashMap<>();
+    record.items().forEach(i -> lines.merge(i.sku(), i.unitPrice().multiply(BigDecimal.valueOf(i.orderedQuantity())),
+        BigDecimal::max));
+    PayoutCap.Room room = payouts.roomForNew(record.customerId(), record.orderId(), record.paidAmount(), lines,
+        record.currency());
+    if (room.amount().signum() <= 0) {
+      throw new ConflictException("Nothing more can be refunded for order " + record.orderId() + ": " + room.why()
+          + ". Ask for an exchange or a repair instead.");
+    }
   }
 
   @Transactional(readOnly = true)

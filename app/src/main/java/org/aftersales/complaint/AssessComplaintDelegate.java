@@ -16,6 +16,7 @@ import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseView;
 import org.aftersales.complaint.ComplaintBook.Complaint;
+import org.aftersales.payment.PayoutCap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,15 +39,17 @@ public class AssessComplaintDelegate implements JavaDelegate {
   private final DecisionService decisions;
   private final CaseProgress progress;
   private final Clock clock;
+  private final PayoutCap payouts;
 
   public AssessComplaintDelegate(CaseRepository cases, ComplaintBook complaints, ComplaintLimits limits,
-      DecisionService decisions, CaseProgress progress, Clock clock) {
+      DecisionService decisions, CaseProgress progress, Clock clock, PayoutCap payouts) {
     this.cases = cases;
     this.complaints = complaints;
     this.limits = limits;
     this.decisions = decisions;
     this.progress = progress;
     this.clock = clock;
+    this.payouts = payouts;
   }
 
   @Override
@@ -87,9 +90,11 @@ public class AssessComplaintDelegate implements JavaDelegate {
     execution.setVariable(Var.FIRST_RESPONSE_DUE_TEXT, ComplaintLimits.TEXT.format(now.plus(firstResponse)));
     execution.setVariable(Var.RESOLUTION_DUE_TEXT, ComplaintLimits.TEXT.format(now.plus(resolution)));
     execution.setVariable(Var.SELLER_STATEMENT_DUE_TEXT, ComplaintLimits.TEXT.format(sellerDue));
-    execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(cap));
+    // the form offers only what may still be paid: the rule table's cap, less what the order already paid out
+    BigDecimal room = payouts.room(c.caseId()).amount().min(cap);
+    execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(room));
     execution.setVariable(Var.COMPENSATION_AMOUNT, Boolean.TRUE.equals(severity.get("suggestCompensation"))
-        ? CaseView.money(cap) : "0.00");
+        ? CaseView.money(room) : "0.00");
     execution.setVariable(Var.FORCED_REMEDY, ComplaintProcess.ForcedRemedy.NONE.name());
     execution.setVariable(Var.PENALTY, ComplaintProcess.Penalty.NONE.name());
     execution.setVariable(Var.SELLER_HEARD, false);

@@ -12,7 +12,7 @@ import org.aftersales.cases.CaseStatus;
 import org.aftersales.cases.CaseView;
 import org.aftersales.complaint.ComplaintProcess.ForcedRemedy;
 import org.aftersales.complaint.ComplaintProcess.Penalty;
-import org.aftersales.payment.RefundLedger;
+import org.aftersales.payment.PayoutCap;
 import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what a handler or supervisor decided on a complaint (or an appeal) before the task may complete, and
- * puts it in the variables the flow reads: whether upheld, the compensation (never beyond the rule table's cap,
- * counting what was already paid), a forced return or refund on the linked case (only a closed return case
+ * puts it in the variables the flow reads: whether upheld, the compensation (never beyond the rule table's cap
+ * nor what {@link PayoutCap} leaves on the order, counting what was already paid), a forced return or refund on the linked case (only a closed return case
  * with money left to refund), and a penalty within the configured bounds. A dismissal clears every remedy.
  */
 @Component
@@ -35,13 +35,13 @@ public class Remedies {
 
   private final CaseRepository cases;
   private final ComplaintBook complaints;
-  private final RefundLedger refunds;
+  private final PayoutCap cap;
   private final ComplaintLimits limits;
 
-  public Remedies(CaseRepository cases, ComplaintBook complaints, RefundLedger refunds, ComplaintLimits limits) {
+  public Remedies(CaseRepository cases, ComplaintBook complaints, PayoutCap cap, ComplaintLimits limits) {
     this.cases = cases;
     this.complaints = complaints;
-    this.refunds = refunds;
+    this.cap = cap;
     this.limits = limits;
   }
 
@@ -65,8 +65,8 @@ public class Remedies {
     int points = 0;
     BigDecimal fine = null;
     if (upheld) {
-      compensation = compensation(task, c, k);
       forced = forced(task, k);
+      compensation = compensation(task, c, k, forced);
       penalty = choice(Penalty.class, task.getVariable(Var.PENALTY), "Penalty");
       if (penalty == Penalty.POINTS) {
         points = points(task.getVariable(Var.PENALTY_POINTS));
@@ -88,7 +88,7 @@ public class Remedies {
     return decided;
   }
 
-  private BigDecimal compensation(DelegateTask task, CaseRecord c, ComplaintBook.Complaint k) {
+  private BigDecimal compensation(DelegateTask task, CaseRecord c, ComplaintBook.Complaint k, ForcedRemedy forced) {
     Object value = task.getVariable(Var.COMPENSATION_AMOUNT);
     String text = text(value).trim();
     BigDecimal amount;
@@ -97,10 +97,18 @@ public class Remedies {
     } catch (NumberFormatException e) {
       throw new NotValidException("Compensation: not an amount: " + text);
     }
-    BigDecimal left = k.compensationCap().subtract(refunds.committed(c.caseId())).max(BigDecimal.ZERO);
-    if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(left) > 0) {
-      throw new NotValidException("Compensation: from 0 to " + CaseView.money(left) + " " + c.currency()
-          + " (the rule table allows " + CaseView.money(k.compensationCap()) + " for this complaint), at most two decimals");
+    PayoutCap.Room left = cap.room(c.caseId());
+    if (forced != ForcedRemedy.NONE && !left.counterfeit()) {
+      // the forced refund on the linked case is paid from the same order: both together stay within it
+      PayoutCap.Room linked = cap.room(k.linkedCaseId());
+      left = new PayoutCap.Room(left.amount().subtract(linked.amount()).max(BigDecimal.ZERO), left.why()
+          + "; the forced refund on case " + k.linkedCaseId() + " takes up to " + CaseView.money(linked.amount()) + " of it",
+          false);
+    }
+    if (amount.signum() < 0 || amount.scale() > 2 || !left.allows(amount)) {
+      throw new NotValidException("Compensation: from 0 to " + CaseView.money(left.amount()) + " " + c.currency()
+          + ", at most two decimals (the rule table allows " + CaseView.money(k.compensationCap())
+          + " for this complaint; " + left.why() + ")");
     }
     return amount.setScale(2);
   }
@@ -122,8 +130,10 @@ public class Remedies {
       throw new NotValidException("Forced return or refund: case " + linked.caseId() + " is still open ("
           + linked.stage() + "); let it finish or ask the agents to decide it");
     }
-    if (linked.refundable().signum() <= 0) {
-      throw new NotValidException("Forced return or refund: case " + linked.caseId() + " was refunded in full already");
+    PayoutCap.Room left = cap.room(linked.caseId());
+    if (left.amount().signum() <= 0) {
+      throw new NotValidException("Forced return or refund: nothing more can be refunded on case " + linked.caseId()
+          + " (" + left.why() + ")");
     }
     return forced;
   }

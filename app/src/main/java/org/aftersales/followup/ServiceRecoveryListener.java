@@ -8,11 +8,9 @@ import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseService;
-import org.aftersales.cases.CaseType;
 import org.aftersales.cases.CaseView;
-import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.followup.FollowUpProcess.RecoveryDecision;
-import org.aftersales.payment.RefundLedger;
+import org.aftersales.payment.PayoutCap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -23,22 +21,20 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_ServiceRecovery}: when it starts, puts the case summary and the most compensation on the form;
  * when it completes, checks the supervisor's decision: nothing (with notes), compensation (above 0, at most what
- * may still be refunded: never more than was paid, counting pending refunds; a complaint's cap for complaints) or
+ * {@link PayoutCap} leaves: never more than was paid for the order, counting pending refunds of all its cases; a
+ * complaint's own cap for complaints) or
  * reopening (closed return-flow cases with money left to refund; repairs and complaints are not reopened here).
  */
 @Component
 public class ServiceRecoveryListener implements TaskListener, ExecutionListener {
 
   private final CaseRepository cases;
-  private final ComplaintBook complaints;
-  private final RefundLedger refunds;
+  private final PayoutCap cap;
   private final CaseProgress progress;
 
-  public ServiceRecoveryListener(CaseRepository cases, ComplaintBook complaints, RefundLedger refunds,
-      CaseProgress progress) {
+  public ServiceRecoveryListener(CaseRepository cases, PayoutCap cap, CaseProgress progress) {
     this.cases = cases;
-    this.complaints = complaints;
-    this.refunds = refunds;
+    this.cap = cap;
     this.progress = progress;
   }
 
@@ -46,7 +42,7 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
   @Override
   public void notify(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
-    execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(maxCompensation(c)));
+    execution.setVariable(Var.MAX_COMPENSATION, CaseView.money(cap.room(c.caseId()).amount()));
   }
 
   @Override
@@ -67,6 +63,10 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
         if (why != null) {
           throw new NotValidException("Reopen: " + why + "; compensate instead, or open a new case");
         }
+        PayoutCap.Room left = cap.room(c.caseId());
+        if (left.amount().signum() <= 0) {
+          throw new NotValidException("Reopen: nothing more can be refunded on case " + c.caseId() + " (" + left.why() + ")");
+        }
         boolean goodsBack = Boolean.parseBoolean(String.valueOf(task.getVariable(Var.REOPEN_GOODS_BACK)));
         task.setVariable(Var.REOPEN_GOODS_BACK, goodsBack);
         text = "the case is reopened for a " + (goodsBack ? "return and refund" : "refund");
@@ -84,17 +84,9 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
         + (notes == null ? "" : " (" + notes + ")"), task.getAssignee());
   }
 
-  /** What may still go to the customer: what was paid (a complaint's cap) less pending and paid refunds. */
-  BigDecimal maxCompensation(CaseRecord c) {
-    BigDecimal limit = c.type() == CaseType.COMPLAINT
-        ? complaints.find(c.caseId()).map(ComplaintBook.Complaint::compensationCap).orElse(BigDecimal.ZERO)
-        : c.paidAmount();
-    BigDecimal left = limit.subtract(refunds.committed(c.caseId())).max(BigDecimal.ZERO);
-    return c.type() == CaseType.COMPLAINT ? left : left.min(c.refundable());
-  }
-
   private BigDecimal compensation(Object value, CaseRecord c) {
-    BigDecimal max = maxCompensation(c);
+    PayoutCap.Room left = cap.room(c.caseId());
+    BigDecimal max = left.amount();
     BigDecimal amount;
     try {
       amount = value == null || value.toString().isBlank() ? BigDecimal.ZERO : new BigDecimal(value.toString().trim());
@@ -104,7 +96,7 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
     if (amount.signum() <= 0 || amount.compareTo(max) > 0
         || amount.setScale(2, RoundingMode.HALF_UP).compareTo(amount) != 0) {
       throw new NotValidException("Compensation: above 0 and at most " + CaseView.money(max) + " " + c.currency()
-          + " (what may still be refunded on this case), at most two decimals");
+          + ", at most two decimals (" + left.why() + ")");
     }
     return amount.setScale(2);
   }

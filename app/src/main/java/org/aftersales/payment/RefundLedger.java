@@ -12,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Our record of every refund asked of the payment provider for a case ({@code as_refund}). A refund id is
  * reserved before the provider is called, so a retried call reuses it and the provider pays it once; the
- * total of pending and paid refunds never exceeds what the customer paid. The provider's final word on a refund
+ * total of pending and paid refunds never exceeds what the customer paid, nor what {@link PayoutCap} allows over the order. The provider's final word on a refund
  * is announced once, as a {@link RefundSettled} event in the transaction that records it.
  */
 @Repository
@@ -25,13 +25,15 @@ public class RefundLedger extends PaymentBook {
   private final CaseRepository cases;
   private final CaseProgress progress;
   private final ApplicationEventPublisher events;
+  private final PayoutCap cap;
 
   public RefundLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases,
-      CaseProgress progress, Clock clock, ApplicationEventPublisher events) {
+      CaseProgress progress, Clock clock, ApplicationEventPublisher events, PayoutCap cap) {
     super(jdbc, transactions, clock, "as_refund", "refund_id", "provider_refund_id", "Refund");
     this.cases = cases;
     this.progress = progress;
     this.events = events;
+    this.cap = cap;
   }
 
   /** Pending and paid refunds of the case: what is already promised to the customer. */
@@ -47,6 +49,11 @@ public class RefundLedger extends PaymentBook {
     if (total.compareTo(paid) > 0) {
       throw new IllegalStateException("Refund " + id + " of " + amount + " would take case " + caseId + " to " + total
           + ", more than the " + paid + " paid");
+    }
+    PayoutCap.Room room = cap.room(caseId);
+    if (!room.allows(amount)) {
+      throw new IllegalStateException("Refund " + id + " of " + amount + " on case " + caseId + " is more than the "
+          + room.amount() + " that may still be paid: " + room.why());
     }
   }
 

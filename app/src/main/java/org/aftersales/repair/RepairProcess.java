@@ -101,6 +101,8 @@ public final class RepairProcess {
   /** Values of {@link Var#COVERAGE}. */
   public static final String FREE = "FREE";
   public static final String PAID = "PAID";
+  /** The value of {@link Var#REMEDY} for a replacement; anything else is a refund. */
+  public static final String REPLACEMENT = "REPLACEMENT";
 
   private RepairProcess() {}
 }

@@ -8,6 +8,7 @@ import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseService;
 import org.aftersales.cases.CaseView;
+import org.aftersales.payment.PayoutCap;
 import org.aftersales.system.web.ConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,12 +23,15 @@ public class RepairService {
   private final CaseRepository records;
   private final Appointments appointments;
   private final RuntimeService runtime;
+  private final PayoutCap payouts;
 
-  public RepairService(CaseService cases, CaseRepository records, Appointments appointments, RuntimeService runtime) {
+  public RepairService(CaseService cases, CaseRepository records, Appointments appointments, RuntimeService runtime,
+      PayoutCap payouts) {
     this.cases = cases;
     this.records = records;
     this.appointments = appointments;
     this.runtime = runtime;
+    this.payouts = payouts;
   }
 
   @Transactional
@@ -71,6 +75,13 @@ public class RepairService {
   @Transactional
   public CaseView chooseRemedy(String caseId, String remedy, String actingFor) {
     CaseRecord c = cases.lockOpen(caseId, actingFor);
+    PayoutCap.Room room = payouts.room(caseId);
+    if (!RepairProcess.REPLACEMENT.equals(remedy) && waitingFor(c, RepairProcess.Message.REMEDY_CHOSEN)
+        && !room.allows(c.requestedAmount())) {
+      throw new ConflictException("A refund of " + CaseView.money(c.requestedAmount()) + " " + c.currency()
+          + " is more than may still be paid back (" + CaseView.money(room.amount()) + " " + c.currency() + ": "
+          + room.why() + "). Choose a replacement.");
+    }
     correlate(c, RepairProcess.Message.REMEDY_CHOSEN, Map.of(RepairProcess.Var.REMEDY, remedy),
         "has no offer of a replacement or refund waiting for a choice");
     return cases.view(caseId);

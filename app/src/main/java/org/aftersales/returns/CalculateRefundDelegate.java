@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.ReturnMethod;
-import org.aftersales.payment.RefundLedger;
+import org.aftersales.payment.PayoutCap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_CalculateRefund}: the amount to refund: a partial amount an agent granted, or what was asked
  * less the inspector's deductions, plus the postage compensation when the seller is at fault and the
- * customer paid the postage; never more than is left of what the customer paid over the whole case.
+ * customer paid the postage; never more than {@link PayoutCap} leaves over the case and its order.
  */
 @Component
 public class CalculateRefundDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
-  private final RefundLedger ledger;
+  private final PayoutCap cap;
   private final ReturnLimits limits;
 
-  public CalculateRefundDelegate(CaseRepository cases, RefundLedger ledger, ReturnLimits limits) {
+  public CalculateRefundDelegate(CaseRepository cases, PayoutCap cap, ReturnLimits limits) {
     this.cases = cases;
-    this.ledger = ledger;
+    this.cap = cap;
     this.limits = limits;
   }
 
@@ -46,10 +46,10 @@ public class CalculateRefundDelegate implements JavaDelegate {
         postage = limits.postageCompensation();
       }
     }
-    BigDecimal left = c.paidAmount().subtract(ledger.committed(c.caseId()));
-    BigDecimal refund = amount.add(postage).min(left);
+    PayoutCap.Room left = cap.room(c.caseId());
+    BigDecimal refund = amount.add(postage).min(left.amount());
     if (refund.signum() <= 0) {
-      throw new IllegalStateException("Nothing is left to refund on case " + c.caseId());
+      throw new IllegalStateException("Nothing is left to refund on case " + c.caseId() + ": " + left.why());
     }
     execution.setVariable(Var.POSTAGE_COMPENSATION, Amounts.text(postage));
     execution.setVariable(Var.CALCULATED_REFUND_AMOUNT, Amounts.text(refund));

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,6 +360,84 @@ class ComplaintProcessTest {
     // a complaint about another order of the same customer is not a second complaint
     ProcessInstance other = opened("SERVICE_ATTITUDE", null, "orderId", "O-20261111-0999");
     assertThat(record(other.getBusinessKey()).get("secondComplaint").asBoolean()).isFalse();
+  }
+
+  BigDecimal paidOutToCustomer() {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(r.amount), 0) FROM as_refund r JOIN as_case c ON c.case_id = r.case_id "
+        + "WHERE c.customer_id = ? AND r.status IN ('PENDING', 'SUCCEEDED')", BigDecimal.class, customer);
+  }
+
+  @Test
+  void noComplaintPaysBeyondWhatTheOrderCost() {
+    // issue 17, item 8: a refunded 399.00 fan, then two complaints paying 399.00 each: 1197.00 for a 399.00 order
+    String refused = refusedReturn();
+    ProcessInstance first = opened("REFUSED_AFTER_SALES", refused);
+    assertThat(statement(first.getBusinessKey(), seller, "We stand by it").status()).isEqualTo(200);
+    // a forced refund and a full compensation together would pay the order twice
+    assertThatThrownBy(() -> decide(first, INVESTIGATE, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Noise is a defect",
+        Var.COMPENSATION_AMOUNT, 399.0, Var.FORCED_REMEDY, "FORCED_REFUND", Var.PENALTY, "NONE"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Compensation: from 0 to 0.00 CNY")
+        .hasMessageContaining("the forced refund on case " + refused + " takes up to 399.00");
+    decide(first, INVESTIGATE, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Noise is a defect",
+        Var.COMPENSATION_AMOUNT, 0, Var.FORCED_REMEDY, "FORCED_REFUND", Var.PENALTY, "NONE");
+    flow.runDueJobs();
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), refused + "-R1", "SUCCEEDED", "399.00").status()).isEqualTo(200);
+    flow.runDueJobs();
+    assertThat(flow.view(refused).get("refundedAmount").asText()).isEqualTo("399.00");
+
+    // the second complaint: the form offers nothing, and compensation is refused with the reason
+    ProcessInstance second = opened("REFUSED_AFTER_SALES", refused);
+    String caseId = second.getBusinessKey();
+    assertThat(flow.variable(caseId, Var.MAX_COMPENSATION)).isEqualTo("0.00");
+    assertThat(flow.variable(caseId, Var.COMPENSATION_AMOUNT)).isEqualTo("0.00");
+    assertThat(statement(caseId, seller, "Refunded already").status()).isEqualTo(200);
+    assertThatThrownBy(() -> decide(second, INVESTIGATE, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Still angry",
+        Var.COMPENSATION_AMOUNT, 399.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Compensation: from 0 to 0.00 CNY")
+        .hasMessageContaining("was paid 399.00 CNY and 399.00 CNY of it is already paid back");
+    // nor may the refunded case be forced again
+    assertThatThrownBy(() -> decide(second, INVESTIGATE, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Still angry",
+        Var.COMPENSATION_AMOUNT, 0, Var.FORCED_REMEDY, "FORCED_REFUND", Var.PENALTY, "NONE"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nothing more can be refunded on case " + refused);
+    assertThat(second).isWaitingAt(INVESTIGATE);
+    // a new refund request on the same goods is refused through the API, and creates nothing
+    long before = casesOfCustomer();
+    TestHttp.Response again = http.postJson("/api/cases", "shop", ReturnFlowDriver.request(ReturnFlowDriver.with(
+        "type", "REFUND_ONLY", "customerId", customer, "sellerId", seller, "reason", "QUALITY", "paidAmount", "399.00",
+        "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00")))));
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.body()).contains("Nothing more can be refunded for order");
+    assertThat(casesOfCustomer()).isEqualTo(before);
+    assertThat(paidOutToCustomer()).isEqualByComparingTo("399.00");
+  }
+
+  @Test
+  void counterfeitCompensationHasItsOwnCapOncePerOrderLine() {
+    // an ordinary compensation first takes the whole price of the order
+    ProcessInstance ordinary = opened("REFUSED_AFTER_SALES", null);
+    heardAndDecided(ordinary, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Refused without reason",
+        Var.COMPENSATION_AMOUNT, 399.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE");
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), ordinary.getBusinessKey() + "-R1", "SUCCEEDED", "399.00")
+        .status()).isEqualTo(200);
+    flow.runDueJobs();
+    // 假一赔十 is the exception: ten times the price on top, for the same fan
+    ProcessInstance fake = opened("COUNTERFEIT", null);
+    assertThat(flow.variable(fake.getBusinessKey(), Var.MAX_COMPENSATION)).isEqualTo("3990.00");
+    heardAndDecided(fake, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "The brand owner confirmed the fan is fake",
+        Var.COMPENSATION_AMOUNT, 3990.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE");
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), fake.getBusinessKey() + "-R1", "SUCCEEDED", "3990.00")
+        .status()).isEqualTo(200);
+    flow.runDueJobs();
+    // but only once per order line: another counterfeit complaint about the same fan gets nothing more
+    ProcessInstance again = opened("COUNTERFEIT", null);
+    assertThat(flow.variable(again.getBusinessKey(), Var.MAX_COMPENSATION)).isEqualTo("0.00");
+    assertThat(statement(again.getBusinessKey(), seller, "Same fan").status()).isEqualTo(200);
+    assertThatThrownBy(() -> decide(again, INVESTIGATE, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Fake",
+        Var.COMPENSATION_AMOUNT, 100.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE"))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Compensation: from 0 to 0.00 CNY")
+        .hasMessageContaining("capped at 3990.00 CNY (ten times the price, once per order line), of which 3990.00 CNY");
+    assertThat(paidOutToCustomer()).isEqualByComparingTo("4389.00");
   }
 
   // bad input: a clear 4xx as problem+json, and nothing changed
