@@ -47,7 +47,9 @@ public class CaseController {
 
   @PostMapping
   @Operation(summary = "Open a case", description = "Starts the flow for the request type. With an "
-      + "Idempotency-Key the same request answers the same case again; another body with that key gets 409.")
+      + "Idempotency-Key the same request answers the same case again; another body with that key gets 409. A RETURN "
+      + "or REFUND_ONLY request on goods whose price was paid back already (refunds and compensation over all cases "
+      + "of the order) gets 409 with the figures.")
   public ResponseEntity<?> open(@RequestBody OpenCaseRequest request,
       @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey,
       @RequestHeader(name = CUSTOMER_HEADER, required = false) String actingFor, Principal caller) {
@@ -64,7 +66,9 @@ public class CaseController {
   }
 
   @GetMapping("/{caseId}")
-  @Operation(summary = "Read a case", description = "Status, the stage in words for the customer, and the timeline.")
+  @Operation(summary = "Read a case", description = "Status, the stage in words for the customer, and the timeline; "
+      + "the customer's own description and contact (name, e-mail, phone, address, language) as handed in. Stage and "
+      + "timeline are written in the contact's language (zh: Simplified Chinese; otherwise English).")
   public CaseView read(@PathVariable String caseId,
       @RequestHeader(name = CUSTOMER_HEADER, required = false) String actingFor) {
     return cases.view(caseId, actingFor);

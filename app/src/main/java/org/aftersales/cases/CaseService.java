@@ -51,10 +51,11 @@ public class CaseService {
   private final ApplicationEventPublisher events;
   private final CaseDocuments documents;
   private final PayoutCap payouts;
+  private final CaseTexts texts;
 
   public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
       RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
-      CaseDocuments documents, PayoutCap payouts) {
+      CaseDocuments documents, PayoutCap payouts, CaseTexts texts) {
     this.cases = cases;
     this.complaints = complaints;
     this.validator = validator;
@@ -64,6 +65,7 @@ public class CaseService {
     this.events = events;
     this.documents = documents;
     this.payouts = payouts;
+    this.texts = texts;
   }
 
   @Transactional
@@ -108,7 +110,7 @@ public class CaseService {
   public CaseView view(String caseId) {
     CaseRecord record = cases.find(caseId).orElseThrow(() -> unknown(caseId));
     return CaseView.of(record, cases.timeline(caseId),
-        documents.list(caseId).stream().map(DocumentView::of).toList());
+        documents.list(caseId).stream().map(DocumentView::of).toList(), texts);
   }
 
   /** The case, if the caller may see it: a caller acting for a customer sees only that customer's cases. */

@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.aftersales.documents.DocumentView;
 
-/** A case as shops and customers read it ({@code GET /api/cases/{caseId}}), with its documents' links. */
+/**
+ * A case as shops and customers read it ({@code GET /api/cases/{caseId}}), with its documents' links, the
+ * customer's own description and contact; stage and timeline in the customer's language ({@code contact.language}).
+ */
 public record CaseView(
     String caseId, CaseType type, CaseStatus status, String stage, String orderId, String customerId,
-    String sellerId, OffsetDateTime openedAt, OffsetDateTime closedAt, Outcome outcome, String paidAmount,
+    String sellerId, String description, OpenCaseRequest.Contact contact, OffsetDateTime openedAt, OffsetDateTime closedAt, Outcome outcome, String paidAmount,
     String requestedAmount, String refundedAmount, String currency, OffsetDateTime dueAt, List<Line> items,
     List<Event> timeline, List<DocumentView> documents) {
 
@@ -18,12 +21,14 @@ public record CaseView(
   /** A timeline entry. */
   public record Event(OffsetDateTime at, String event) {}
 
-  static CaseView of(CaseRecord c, List<TimelineEntry> timeline, List<DocumentView> documents) {
-    return new CaseView(c.caseId(), c.type(), c.status(), c.stage(), c.orderId(), c.customerId(), c.sellerId(),
-        time(c.openedAt()), time(c.closedAt()), c.outcome(), money(c.paidAmount()), money(c.requestedAmount()),
+  static CaseView of(CaseRecord c, List<TimelineEntry> timeline, List<DocumentView> documents, CaseTexts texts) {
+    OpenCaseRequest.Contact contact = c.details() == null ? null : c.details().contact();
+    String language = contact == null ? null : contact.language();
+    return new CaseView(c.caseId(), c.type(), c.status(), texts.in(language, c.stage()), c.orderId(), c.customerId(),
+        c.sellerId(), c.description(), contact, time(c.openedAt()), time(c.closedAt()), c.outcome(), money(c.paidAmount()), money(c.requestedAmount()),
         money(c.refundedAmount()), c.currency(), time(c.dueAt()),
         c.items().stream().map(i -> new Line(i.sku(), i.name(), i.quantity(), money(i.unitPrice()))).toList(),
-        timeline.stream().map(t -> new Event(time(t.at()), t.event())).toList(), documents);
+        timeline.stream().map(t -> new Event(time(t.at()), texts.in(language, t.event()))).toList(), documents);
   }
 
   public static String money(java.math.BigDecimal amount) {

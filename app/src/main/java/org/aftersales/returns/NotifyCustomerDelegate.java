@@ -2,18 +2,23 @@ package org.aftersales.returns;
 
 import static org.aftersales.returns.ReturnProcess.Var;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
+import org.aftersales.cases.CaseTexts;
 import org.aftersales.notification.CustomerNotification;
 import org.aftersales.notification.CustomerNotifier;
 import org.aftersales.notification.NotificationType;
 import org.aftersales.notification.SentNotification;
+import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,14 +38,18 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   private final CaseProgress progress;
   private final ReturnLimits limits;
   private final Addresses addresses;
+  private final BusinessTime time;
+  private final CaseTexts texts;
 
   public NotifyCustomerDelegate(CaseRepository cases, CustomerNotifier notifier, CaseProgress progress,
-      ReturnLimits limits, Addresses addresses) {
+      ReturnLimits limits, Addresses addresses, BusinessTime time, CaseTexts texts) {
     this.cases = cases;
     this.notifier = notifier;
     this.progress = progress;
     this.limits = limits;
     this.addresses = addresses;
+    this.time = time;
+    this.texts = texts;
   }
 
   @Override
@@ -87,7 +96,32 @@ public class NotifyCustomerDelegate implements JavaDelegate {
         details.put(name, value.toString());
       }
     });
+    // what the customer reads: times in the business zone, a reason from a rule table in the customer's language
+    String language = c.details().contact() == null ? null : c.details().contact().language();
+    for (String key : new String[] {"windowStart", "windowEnd", "deadline"}) {
+      details.computeIfPresent(key, (k, value) -> readable(value, language));
+    }
+    details.computeIfPresent("reason", (k, value) -> texts.in(language, value));
     return details;
+  }
+
+  /** A time as the variables carry it (an instant, a time with offset, or "yyyy-MM-dd HH:mm UTC") for a person. */
+  private String readable(String value, String language) {
+    Instant at;
+    try {
+      at = Instant.parse(value);
+    } catch (DateTimeParseException notInstant) {
+      try {
+        at = OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException notOffset) {
+        try {
+          at = DAY.parse(value, Instant::from);
+        } catch (DateTimeParseException notText) {
+          return value;
+        }
+      }
+    }
+    return time.format(at, language);
   }
 
   private static void put(Map<String, String> details, String key, Object value) {

@@ -163,6 +163,29 @@ class CaseApiTest {
   }
 
   @Test
+  void aChineseCustomerReadsStageAndTimelineInChineseAndSeesTheirOwnWords() {
+    // issue 17, item 10: English stage and timeline for language zh; no description, no contact in GET
+    Map<String, Object> contact = Map.of("name", "李伟", "email", "li.wei@example.com", "phone", "+86 138 0000 5678",
+        "language", "zh", "address", Map.of("line1", "南京路1号", "city", "上海", "country", "CN"));
+    TestHttp.Response opened = http.postJson("/api/cases", "shop", with("customerId", "C-ZH-1", "contact", contact,
+        "description", "颜色和商品页面不一致"));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    String caseId = read(opened).get("caseId").asText();
+    JsonNode view = read(http.get("/api/cases/" + caseId, "shop"));
+    assertThat(view.get("stage").asText()).isEqualTo("等待售后审核");
+    assertThat(view.get("timeline").get(0).get("event").asText()).isEqualTo("申请已提交");
+    assertThat(view.get("description").asText()).isEqualTo("颜色和商品页面不一致");
+    assertThat(view.get("contact").get("name").asText()).isEqualTo("李伟");
+    assertThat(view.get("contact").get("email").asText()).isEqualTo("li.wei@example.com");
+    assertThat(view.get("contact").get("language").asText()).isEqualTo("zh");
+    assertThat(view.get("contact").get("address").get("city").asText()).isEqualTo("上海");
+    // an English-speaking customer still reads English
+    JsonNode english = read(http.postJson("/api/cases", "shop", with("customerId", "C-EN-1")));
+    assertThat(english.get("stage").asText()).isEqualTo("Waiting for after-sales review");
+    assertThat(english.get("description").asText()).isEqualTo("Colour differs from the listing");
+  }
+
+  @Test
   void theSameIdempotencyKeyAnswersTheFirstCaseAgain() {
     String key = UUID.randomUUID().toString();
     String body = with("customerId", "C-IDEM-1");

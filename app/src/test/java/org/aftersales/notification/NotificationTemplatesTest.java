@@ -41,6 +41,16 @@ class NotificationTemplatesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyTypeInEveryLanguage")
+  void sentencesAreNotRunTogether(NotificationType type, Locale locale) {
+    // issue 17, item 10: "through the order page.with more information", "order page.or file a complaint"
+    NotificationTemplates.Text text = templates.render(notification(type, locale, requiredDetails(type)));
+
+    String withoutLinks = (text.subject() + "\n" + text.body()).replaceAll("https?://\\S+", "");
+    assertThat(withoutLinks).doesNotContainPattern("[a-z]\\.[A-Za-z]");
+  }
+
   @ParameterizedTest
   @EnumSource(NotificationType.class)
   void aMissingRequiredDetailIsRefusedByName(NotificationType type) {
