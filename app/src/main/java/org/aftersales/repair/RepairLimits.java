@@ -104,6 +104,15 @@ public class RepairLimits {
     return TEXT.format(remedyChoiceDue().toInstant());
   }
 
+  /** Handing in the faulty product before a replacement or refund (no courier could collect it): the appointment limit. */
+  public Date handInDue() {
+    return due(limits.appointment());
+  }
+
+  public Date handInFollowUp() {
+    return followUp(limits.appointment());
+  }
+
   /** The drop-off registration is due by the end of the booked slot's day. */
   public Date dropOffDue(String slotStart) {
     return Date.from(OffsetDateTime.parse(slotStart).plusDays(1).toInstant());

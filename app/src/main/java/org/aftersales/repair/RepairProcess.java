@@ -15,6 +15,11 @@ public final class RepairProcess {
     public static final String CHECK_COVERAGE = "Task_CheckCoverage";
     public static final String AWAIT_REMEDY_CHOICE = "Task_AwaitRemedyChoice";
     public static final String REMEDY_UNANSWERED = "BoundaryEvent_RemedyUnanswered";
+    public static final String PRODUCT_WITH_US = "Gateway_ProductWithUs";
+    public static final String BOOK_COLLECTION = "Task_BookCollection";
+    public static final String AWAIT_PRODUCT_COLLECTED = "Task_AwaitProductCollected";
+    public static final String COLLECTION_NOT_POSSIBLE = "BoundaryEvent_CollectionNotPossible";
+    public static final String REGISTER_HAND_IN = "Task_RegisterHandIn";
     public static final String BOOK_REPLACEMENT = "Task_BookReplacement";
     public static final String PAY_REFUND = "CallActivity_PayRefund";
     public static final String NOTIFY_NOT_REPAIRABLE = "Task_NotifyNotRepairable";
@@ -69,6 +74,8 @@ public final class RepairProcess {
   public static final class Var {
     /** The technician confirms the product was handed in (form register-drop-off). */
     public static final String PRODUCT_RECEIVED = "productReceived";
+    /** Set when the product reached the service point for the repair: a later replacement or refund needs no pickup. */
+    public static final String PRODUCT_AT_SERVICE_POINT = "productAtServicePoint";
     /** Free-text notes kept with the case's history (forms register-drop-off, repair-product, quality-check). */
     public static final String RECEIPT_NOTES = "receiptNotes";
     public static final String REPAIR_NOTES = "repairNotes";

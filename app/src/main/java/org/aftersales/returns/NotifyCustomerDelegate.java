@@ -102,6 +102,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
       details.computeIfPresent(key, (k, value) -> readable(value, language));
     }
     details.computeIfPresent("reason", (k, value) -> texts.in(language, value));
+    details.computeIfPresent("decision", (k, value) -> texts.in(language, value));
     return details;
   }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -48,6 +49,7 @@ class RepairRequestProcessTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired CaseCosts costs;
+  @Autowired JdbcTemplate jdbc;
   ReturnFlowDriver flow;
 
   @BeforeEach
@@ -272,8 +274,10 @@ class RepairRequestProcessTest {
     assertThat(post(caseId, "remedy", "{\"choice\":\"REPAIR_AGAIN\"}").status()).isEqualTo(400);
     assertThat(post(caseId, "remedy", "{\"choice\":\"REPLACEMENT\"}").status()).isEqualTo(200);
     flow.runDueJobs();
-    assertThat(pi).isEnded().hasPassed(BOOK_REPLACEMENT, END_REPLACED);
+    // a send-in repair: the faulty product is at the service point already, which the case records; no pickup
+    assertThat(pi).isEnded().hasPassed(PRODUCT_WITH_US, BOOK_REPLACEMENT, END_REPLACED).hasNotPassed(BOOK_COLLECTION);
     assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("RESHIPPED");
+    assertThat(flow.timeline(caseId)).contains("Your product is already at our service point: nothing needs to be sent");
   }
 
   @Test
@@ -292,6 +296,13 @@ class RepairRequestProcessTest {
     String again = pi.getBusinessKey();
     assertThat(pi).hasNotPassed(BOOK_PICKUP).isWaitingAt(AWAIT_REMEDY_CHOICE);
     assertThat(post(again, "remedy", "{\"choice\":\"REFUND\"}").status()).isEqualTo(200);
+    flow.runDueJobs();
+    // issue 17, item 8: the faulty product is still with the customer: it is collected before any money goes out
+    assertThat(pi).hasPassed(BOOK_COLLECTION).isWaitingAt(AWAIT_PRODUCT_COLLECTED);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM as_refund WHERE case_id = ?", Integer.class, again)).isZero();
+    assertThat(flow.timeline(again)).contains("We collect the faulty product before the replacement or refund");
+    String tn = (String) flow.variable(again, ReturnProcess.Var.TRACKING_NUMBER);
+    assertThat(flow.parcelEvent(tn, "DELIVERED").status()).isEqualTo(200);
     flow.runDueJobs();
     assertThat(pi).isWaitingAt(PAY_REFUND);
     assertThat(flow.paymentEvent(UUID.randomUUID().toString(), again + "-R1", "SUCCEEDED", "2999.00").status()).isEqualTo(200);
@@ -327,6 +338,31 @@ class RepairRequestProcessTest {
     assertThat(task(pi)).hasCandidateGroup("technicians");
     complete(task(pi), withVariables("productReceived", true));
     assertThat(pi).isWaitingAt(DIAGNOSE);
+  }
+
+  @Test
+  void aFaultyProductNoCourierCanCollectIsHandedInBeforeTheRefund() {
+    String customer = "C-REP-" + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance firstPi = started("customerId", customer);
+    atDiagnosis(firstPi.getBusinessKey(), firstPi);
+    diagnose(firstPi, "QUALITY_DEFECT", 0);
+    repairWith(firstPi, "", 1);
+    qualityCheck(firstPi, true);
+    flow.runDueJobs();
+    assertThat(firstPi).isEnded();
+    // the same fault again, now at an address no courier serves
+    ProcessInstance pi = started("customerId", customer, "contact", Map.of("name", "Anna", "email", "anna@example.com",
+        "address", Map.of("line1", "1 Rue de Rivoli", "city", "Paris", "country", "FR")));
+    String caseId = pi.getBusinessKey();
+    assertThat(post(caseId, "remedy", "{\"choice\":\"REFUND\"}").status()).isEqualTo(200);
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(COLLECTION_NOT_POSSIBLE).hasNotPassed(PAY_REFUND).isWaitingAt(REGISTER_HAND_IN);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM as_refund WHERE case_id = ?", Integer.class, caseId)).isZero();
+    assertThat(task(pi)).hasCandidateGroup("technicians");
+    complete(task(pi), withVariables(Var.PRODUCT_RECEIVED, true, Var.RECEIPT_NOTES, "Handed in at the counter"));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(PAY_REFUND);
+    assertThat(flow.timeline(caseId)).contains("You handed in the product");
   }
 
   @Test
