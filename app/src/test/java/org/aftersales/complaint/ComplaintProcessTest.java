@@ -412,23 +412,23 @@ class ComplaintProcessTest {
     assertThat(paidOutToCustomer()).isEqualByComparingTo("399.00");
   }
 
+  /** Upheld with compensation only, and the provider pays it. */
+  void compensatedAndPaid(ProcessInstance pi, String reasons, String amount) {
+    heardAndDecided(pi, Var.DECISION, "UPHELD", Var.DECISION_REASONS, reasons,
+        Var.COMPENSATION_AMOUNT, Double.parseDouble(amount), Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE");
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), pi.getBusinessKey() + "-R1", "SUCCEEDED", amount)
+        .status()).isEqualTo(200);
+    flow.runDueJobs();
+  }
+
   @Test
   void counterfeitCompensationHasItsOwnCapOncePerOrderLine() {
     // an ordinary compensation first takes the whole price of the order
-    ProcessInstance ordinary = opened("REFUSED_AFTER_SALES", null);
-    heardAndDecided(ordinary, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "Refused without reason",
-        Var.COMPENSATION_AMOUNT, 399.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE");
-    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), ordinary.getBusinessKey() + "-R1", "SUCCEEDED", "399.00")
-        .status()).isEqualTo(200);
-    flow.runDueJobs();
+    compensatedAndPaid(opened("REFUSED_AFTER_SALES", null), "Refused without reason", "399.00");
     // 假一赔十 is the exception: ten times the price on top, for the same fan
     ProcessInstance fake = opened("COUNTERFEIT", null);
     assertThat(flow.variable(fake.getBusinessKey(), Var.MAX_COMPENSATION)).isEqualTo("3990.00");
-    heardAndDecided(fake, Var.DECISION, "UPHELD", Var.DECISION_REASONS, "The brand owner confirmed the fan is fake",
-        Var.COMPENSATION_AMOUNT, 3990.0, Var.FORCED_REMEDY, "NONE", Var.PENALTY, "NONE");
-    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), fake.getBusinessKey() + "-R1", "SUCCEEDED", "3990.00")
-        .status()).isEqualTo(200);
-    flow.runDueJobs();
+    compensatedAndPaid(fake, "The brand owner confirmed the fan is fake", "3990.00");
     // but only once per order line: another counterfeit complaint about the same fan gets nothing more
     ProcessInstance again = opened("COUNTERFEIT", null);
     assertThat(flow.variable(again.getBusinessKey(), Var.MAX_COMPENSATION)).isEqualTo("0.00");
