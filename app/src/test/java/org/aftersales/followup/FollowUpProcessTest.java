@@ -243,6 +243,33 @@ class FollowUpProcessTest {
   }
 
   @Test
+  void compensationAfterAFollowUpCountsAgainstTheWholeOrder() {
+    // issue 17, item 8: two refused cases about one 399.00 fan, each scored low, may not pay 399.00 each
+    ProcessInstance first = surveySent();
+    ProcessInstance second = surveySent();
+    assertThat(survey(first.getBusinessKey(), LOW).status()).isEqualTo(200);
+    complete(first, SERVICE_RECOVERY, Var.RECOVERY_DECISION, "COMPENSATE", Var.COMPENSATION_AMOUNT, 399,
+        Var.RECOVERY_NOTES, "Goodwill");
+    assertThat(flow.paymentEvent(UUID.randomUUID().toString(), first.getBusinessKey() + "-R1", "SUCCEEDED", "399.00")
+        .status()).isEqualTo(200);
+    flow.runDueJobs();
+
+    assertThat(survey(second.getBusinessKey(), LOW).status()).isEqualTo(200);
+    Task recovery = task(second, SERVICE_RECOVERY);
+    assertThat(engine.getTaskService().getVariable(recovery.getId(), Var.MAX_COMPENSATION)).isEqualTo("0.00");
+    assertThatThrownBy(() -> engine.getTaskService().complete(recovery.getId(),
+        Map.of(Var.RECOVERY_DECISION, "COMPENSATE", Var.COMPENSATION_AMOUNT, 399)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("at most 0.00 CNY")
+        .hasMessageContaining("already paid back");
+    assertThatThrownBy(() -> engine.getTaskService().complete(recovery.getId(),
+        Map.of(Var.RECOVERY_DECISION, "REOPEN", Var.REOPEN_GOODS_BACK, false)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nothing more can be refunded");
+    assertThat(second).isWaitingAt(SERVICE_RECOVERY);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM as_refund WHERE case_id = ?", Integer.class,
+        second.getBusinessKey())).isZero();
+  }
+
+  @Test
   void aSupervisorMayReopenAReturnCaseAfterALowScoreByPhone() {
     ProcessInstance pi = surveySent();
     String caseId = pi.getBusinessKey();
