@@ -309,6 +309,15 @@ class RepairRequestProcessTest {
     flow.runDueJobs();
     assertThat(pi).isEnded().hasPassed(END_REFUNDED);
     assertThat(flow.view(again).get("refundedAmount").asText()).isEqualTo("2999.00");
+
+    // the order is paid back in full: a third repair of it may end in a replacement, no longer in a refund
+    ProcessInstance third = started("customerId", customer);
+    assertThat(third).isWaitingAt(AWAIT_REMEDY_CHOICE);
+    TestHttp.Response refused = post(third.getBusinessKey(), "remedy", "{\"choice\":\"REFUND\"}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body()).contains("more than may still be paid back", "Choose a replacement");
+    assertThat(third).isWaitingAt(AWAIT_REMEDY_CHOICE);
   }
 
   @Test
