@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +91,23 @@ class DiagramLayoutTest {
     assertThat(result.problems()).noneSatisfy(p -> assertThat(p).contains("the label of StartEvent_Broken"));
     assertThat(DiagramLayout.estimatedLabel("Request received", 118, 158)).isEqualTo(
         new DiagramLayout.Box(94, 158, 48, 28));
+  }
+
+  /** Each picture in processes/images was drawn from the model as it is now (tools/render-diagrams notes its hash). */
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyPictureIsDrawnFromTheModelAsItIsNow(Path model) throws Exception {
+    String name = model.getFileName().toString().replace(".bpmn", "");
+    Path picture = ModelChecks.PROCESSES.resolve("images/" + name + ".svg");
+    String fix = ": run tools/render-diagrams and commit processes/images";
+    assertThat(picture).as("processes/images/" + name + ".svg is missing" + fix).exists();
+    Matcher recorded = Pattern.compile("from " + Pattern.quote(model.getFileName().toString())
+        + " sha256:([0-9a-f]{64})").matcher(Files.readString(picture));
+    assertThat(recorded.find()).as("processes/images/" + name + ".svg does not say which model it was drawn from" + fix)
+        .isTrue();
+    String now = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+    assertThat(recorded.group(1)).as("processes/images/" + name + ".svg was drawn from an older "
+        + model.getFileName() + fix).isEqualTo(now);
   }
 
   static String report(List<String> lines) {
