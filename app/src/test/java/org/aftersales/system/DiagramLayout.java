@@ -252,16 +252,13 @@ public final class DiagramLayout {
     }
   }
 
-  /** Whether inner is drawn inside outer (outer a subprocess, lane or pool holding it). */
+  /** Whether inner is drawn inside outer: a subprocess holding it (at any depth), a lane, or a pool around it. */
   private boolean nested(Shape outer, Shape inner) {
     if (!outer.container()) {
       return false;
     }
-    for (Shape s = inner; s != null; s = s.parent() == null ? null : shapes.get(s.parent())) {
-      if (outer.id().equals(s.parent()) || outer.id().equals(s.host()) && outer.box().contains(inner.box())) {
-        return true;
-      }
-      if (s.host() != null && shapes.containsKey(s.host()) && outer.id().equals(shapes.get(s.host()).parent())) {
+    for (Shape s = inner; s != null && s.parent() != null; s = shapes.get(s.parent())) {
+      if (outer.id().equals(s.parent())) {
         return true;
       }
     }
