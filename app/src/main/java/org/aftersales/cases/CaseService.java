@@ -3,7 +3,6 @@ package org.aftersales.cases;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.documents.CaseDocuments;
 import org.aftersales.documents.DocumentView;
 import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.BusinessTime;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.UnprocessableException;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("afterSalesCaseService") // "caseService" is the name of Camunda's CMMN service bean
 public class CaseService {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final String ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,10 +49,12 @@ public class CaseService {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final CaseDocuments documents;
+  private final BusinessTime time;
 
   public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
       RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
-      CaseDocuments documents) {
+      CaseDocuments documents, BusinessTime time) {
+    this.time = time;
     this.cases = cases;
     this.complaints = complaints;
     this.validator = validator;
@@ -301,7 +303,7 @@ public class CaseService {
   }
 
   private String newCaseId() {
-    return "AS-" + DAY.format(clock.instant()) + "-" + readableCode(6);
+    return "AS-" + DAY.format(time.today()) + "-" + readableCode(6);
   }
 
   /** A random code of capitals and digits that cannot be mistaken for one another (no 0/O, no 1/I). */
