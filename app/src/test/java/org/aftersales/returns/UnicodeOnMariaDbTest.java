@@ -53,12 +53,7 @@ class UnicodeOnMariaDbTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    MariaDb.recreate(DATABASE);
-    registry.add("AFTERSALES_DB_URL", () -> MariaDb.url(DATABASE));
-    registry.add("AFTERSALES_DB_USER", () -> MariaDb.USER);
-    registry.add("AFTERSALES_DB_PASSWORD", () -> MariaDb.PASSWORD);
-    registry.add("AFTERSALES_ADMIN_USER", () -> "unicodeadmin");
-    registry.add("AFTERSALES_ADMIN_PASSWORD", () -> "Str0ng!Secret-2026");
+    MariaDb.useFreshDatabase(registry, DATABASE, "unicodeadmin", "Str0ng!Secret-2026");
     int mailPort = TcpProxy.freePort();
     registry.add("aftersales.simulators.mail.port", () -> mailPort);
   }
