@@ -7,6 +7,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The MySQL-protocol server the tests use: the MariaDB on 127.0.0.1:3306 (root, empty password) unless
@@ -36,6 +37,16 @@ public final class MariaDb implements ExecutionCondition {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create database " + database + " on " + HOST + ":" + PORT, e);
     }
+  }
+
+  /** Points a test application's mysql profile at a fresh database of its own, with a first administrator. */
+  public static void useFreshDatabase(DynamicPropertyRegistry registry, String database, String admin, String password) {
+    recreate(database);
+    registry.add("AFTERSALES_DB_URL", () -> url(database));
+    registry.add("AFTERSALES_DB_USER", () -> USER);
+    registry.add("AFTERSALES_DB_PASSWORD", () -> PASSWORD);
+    registry.add("AFTERSALES_ADMIN_USER", () -> admin);
+    registry.add("AFTERSALES_ADMIN_PASSWORD", () -> password);
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.aftersales.cases;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.aftersales.documents.CaseDocuments;
 import org.aftersales.documents.DocumentView;
 import org.aftersales.payment.PayoutCap;
 import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.BusinessTime;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.UnprocessableException;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("afterSalesCaseService") // "caseService" is the name of Camunda's CMMN service bean
 public class CaseService {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final String ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,10 +52,12 @@ public class CaseService {
   private final CaseDocuments documents;
   private final PayoutCap payouts;
   private final CaseTexts texts;
+  private final BusinessTime time;
 
   public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
       RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
-      CaseDocuments documents, PayoutCap payouts, CaseTexts texts) {
+      CaseDocuments documents, PayoutCap payouts, CaseTexts texts, BusinessTime time) {
+    this.time = time;
     this.cases = cases;
     this.complaints = complaints;
     this.validator = validator;
@@ -322,7 +324,7 @@ public class CaseService {
   }
 
   private String newCaseId() {
-    return "AS-" + DAY.format(clock.instant()) + "-" + readableCode(6);
+    return "AS-" + DAY.format(time.today()) + "-" + readableCode(6);
   }
 
   /** A random code of capitals and digits that cannot be mistaken for one another (no 0/O, no 1/I). */

@@ -56,7 +56,8 @@ public class AssessComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
     Complaint k = complaints.find(c.caseId()).orElseThrow(() -> new IllegalStateException("No complaint record for " + c.caseId()));
-    Optional<String> earlier = complaints.earlierComplaint(k, k.openedAt().minus(limits.properties().secondComplaintPeriod()));
+    Optional<String> earlier = complaints.earlierComplaint(k,
+        limits.startOfDaysBefore(k.openedAt(), limits.properties().secondComplaintPeriod()));
     boolean second = earlier.isPresent();
     boolean before = complaints.complainedBefore(k);
     Map<String, Object> inputs = Variables.createVariables().putValue("category", k.category().name())

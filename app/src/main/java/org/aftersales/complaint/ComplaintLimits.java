@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.aftersales.system.BusinessTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** The complaint flow's limits as the BPMN reads them ({@code ${complaintLimits.appealWindow}}, {@code ${complaintLimits.appealDue()}}). */
+/** The complaint flow's limits as the BPMN reads them ({@code ${complaintLimits.appealWindowEnds()}}, {@code ${complaintLimits.appealDue()}}). */
 @Component("complaintLimits")
 @EnableConfigurationProperties(ComplaintLimitsProperties.class)
 public class ComplaintLimits {
@@ -18,22 +19,34 @@ public class ComplaintLimits {
 
   private final ComplaintLimitsProperties limits;
   private final Clock clock;
+  private final BusinessTime time;
 
-  public ComplaintLimits(ComplaintLimitsProperties limits, Clock clock) {
+  public ComplaintLimits(ComplaintLimitsProperties limits, Clock clock, BusinessTime time) {
     this.limits = limits;
     this.clock = clock;
+    this.time = time;
   }
 
   public ComplaintLimitsProperties properties() {
     return limits;
   }
 
-  public String getAppealWindow() {
-    return limits.appealWindow().toString();
+  /**
+   * The end of the appeal window: the window counts {@code appeal-window} whole calendar days in the business zone
+   * from the day after the decision, and ends when the last of them ends.
+   */
+  public Date appealWindowEnds() {
+    return Date.from(endOfDays(clock.instant(), limits.appealWindow()));
   }
 
-  public Date appealWindowEnds() {
-    return due(limits.appealWindow());
+  /** The start of the earliest day that still counts for {@code period} days before (and including) the day of {@code at}. */
+  Instant startOfDaysBefore(Instant at, Duration period) {
+    return time.dateOf(at).minusDays(period.toDays()).atStartOfDay(time.zone()).toInstant();
+  }
+
+  /** The end of the {@code period}-th whole calendar day after the day of {@code at}, in the business zone. */
+  private Instant endOfDays(Instant at, Duration period) {
+    return time.dateOf(at).plusDays(period.toDays() + 1).atStartOfDay(time.zone()).toInstant();
   }
 
   public String appealWindowEndsText() {

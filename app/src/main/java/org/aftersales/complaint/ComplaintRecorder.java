@@ -30,7 +30,7 @@ public class ComplaintRecorder {
 
   /** The appeal window opens: until when the customer may appeal, for the record and the API. */
   public void appealOpened(DelegateExecution execution) {
-    Instant due = clock.instant().plus(limits.properties().appealWindow());
+    Instant due = limits.appealWindowEnds().toInstant();
     execution.setVariable(ComplaintProcess.Var.APPEAL_DUE, Date.from(due));
     ComplaintBook.Complaint k = complaints.find(execution.getProcessBusinessKey()).orElseThrow();
     complaints.decided(k.caseId(), k.decision(), k.decisionReasons(), k.decidedBy(), k.decidedAt(), due);

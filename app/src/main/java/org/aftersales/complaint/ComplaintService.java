@@ -15,6 +15,7 @@ import org.aftersales.cases.CaseType;
 import org.aftersales.cases.CaseView;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
+import org.aftersales.system.web.RetryLaterException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -74,6 +75,13 @@ public class ComplaintService {
           .setVariable(Var.SELLER_STATEMENT, statement).setVariable(Var.SELLER_EVIDENCE, String.join("\n", evidence))
           .setVariable(Var.SELLER_HEARD, true).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
+      if (k.sellerAnsweredAt() == null && runtime.createExecutionQuery().processInstanceBusinessKey(caseId)
+          .activityId(ComplaintProcess.Element.REQUEST_STATEMENT).count() > 0) {
+        // just opened: the seller is still being asked (an asynchronous step) and the flow waits for the
+        // statement only after that; the deadline is days away
+        throw new RetryLaterException("Complaint " + caseId + " is still asking seller " + sellerId
+            + " for a statement; send the statement again in a few seconds.");
+      }
       throw new ConflictException(k.sellerAnsweredAt() != null
           ? "Seller " + sellerId + " already answered complaint " + caseId + "; a statement is taken once."
           : "Complaint " + caseId + " no longer takes a statement: " + (k.sellerStatementDue() == null

@@ -2,7 +2,6 @@ package org.aftersales.repair;
 
 import static org.aftersales.repair.RepairProcess.Var;
 
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,12 @@ import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseType;
 import org.aftersales.cases.Outcome;
+import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
-import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +30,12 @@ public class CheckCoverageDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
   private final DecisionService decisions;
-  private final Clock clock;
+  private final BusinessTime time;
 
-  public CheckCoverageDelegate(CaseRepository cases, DecisionService decisions, Clock clock) {
+  public CheckCoverageDelegate(CaseRepository cases, DecisionService decisions, BusinessTime time) {
     this.cases = cases;
     this.decisions = decisions;
-    this.clock = clock;
+    this.time = time;
   }
 
   @Override
@@ -45,7 +44,7 @@ public class CheckCoverageDelegate implements JavaDelegate {
     Object diagnosed = execution.getVariable(Var.DIAGNOSED_CAUSE);
     String cause = diagnosed != null ? diagnosed.toString() : c.details().faultCause().name();
     long months = c.deliveredAt() == null ? 0
-        : ChronoUnit.MONTHS.between(c.deliveredAt().atZone(ZoneOffset.UTC), clock.instant().atZone(ZoneOffset.UTC));
+        : ChronoUnit.MONTHS.between(time.dateOf(c.deliveredAt()), time.today());
     DmnDecisionResultEntries coverage = evaluate(RepairProcess.COVERAGE_DECISION, Map.of(
         "productCategory", c.details().productCategory(), "monthsSinceDelivery", (int) months,
         "warrantyMonths", c.details().warrantyMonths(), "faultCause", cause));

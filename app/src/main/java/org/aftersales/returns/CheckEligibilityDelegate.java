@@ -2,11 +2,12 @@ package org.aftersales.returns;
 
 import static org.aftersales.returns.ReturnProcess.Var;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
+import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,19 +17,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_CheckEligibility}: asks the designers' rule table {@code return-eligibility} whether the
- * request is eligible, may be approved without a person, and who pays the return postage.
+ * request is eligible, may be approved without a person, and who pays the return postage. Days since delivery
+ * are calendar days in the business zone (the day after delivery is day 1); a row with a window in days gets its
+ * last day (delivery date plus the window) written into the reason in place of {@code {lastDay}}.
  */
 @Component
 public class CheckEligibilityDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
   private final DecisionService decisions;
-  private final Clock clock;
+  private final BusinessTime time;
 
-  public CheckEligibilityDelegate(CaseRepository cases, DecisionService decisions, Clock clock) {
+  public CheckEligibilityDelegate(CaseRepository cases, DecisionService decisions, BusinessTime time) {
     this.cases = cases;
     this.decisions = decisions;
-    this.clock = clock;
+    this.time = time;
   }
 
   @Override
@@ -46,8 +49,8 @@ public class CheckEligibilityDelegate implements JavaDelegate {
       execution.setVariable(Var.POSTAGE_PAID_BY, "SELLER");
       return;
     }
-    Integer days = c.deliveredAt() == null ? null
-        : (int) Duration.between(c.deliveredAt(), clock.instant()).toDays();
+    LocalDate delivered = c.deliveredAt() == null ? null : time.dateOf(c.deliveredAt());
+    Integer days = delivered == null ? null : (int) ChronoUnit.DAYS.between(delivered, time.today());
     Map<String, Object> inputs = Variables.createVariables()
         .putValue("caseType", c.type().name())
         .putValue("reason", c.reason().name())
@@ -60,7 +63,12 @@ public class CheckEligibilityDelegate implements JavaDelegate {
       throw new IllegalStateException("Decision " + ReturnProcess.ELIGIBILITY_DECISION + " has no rule for " + inputs);
     }
     execution.setVariable(Var.ELIGIBLE, Boolean.TRUE.equals(result.get("eligible")));
-    execution.setVariable(Var.ELIGIBILITY_NOTE, String.valueOf(result.get("customerReason")));
+    Object window = result.get("windowDays");
+    String note = String.valueOf(result.get("customerReason"));
+    if (window != null && delivered != null) {
+      note = note.replace("{lastDay}", delivered.plusDays(((Number) window).longValue()).toString());
+    }
+    execution.setVariable(Var.ELIGIBILITY_NOTE, note);
     execution.setVariable(Var.AUTO_APPROVE, Boolean.TRUE.equals(result.get("autoApprove")));
     execution.setVariable(Var.POSTAGE_PAID_BY, String.valueOf(result.get("postagePaidBy")));
   }

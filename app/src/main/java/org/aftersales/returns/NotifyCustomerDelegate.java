@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "Tell customer: ..." send tasks: sends the notification named by the task's {@code notificationType}
- * input, with the details of the case, and notes it on the timeline. The notification id counts the process
- * instance's notifications, so a retried job sends nothing twice.
+ * input, with the details of the case, and notes it on the timeline. The notification id names the process
+ * instance, the send task and the count of the instance's notifications, so a retried job sends nothing twice; as
+ * the count rolls back with a job that fails after sending (a cancel overtook it), the task's id keeps the next
+ * notification, sent by another task, from taking that id and being held for already sent.
  */
 @Component
 public class NotifyCustomerDelegate implements JavaDelegate {
@@ -60,7 +62,8 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     int number = sent == null ? 1 : sent + 1;
     var contact = c.details().contact();
     // per process instance: a case may run several processes (a refund is paid by one of its own)
-    String notificationId = c.caseId() + "-" + execution.getProcessInstanceId() + "-N" + number;
+    String notificationId = c.caseId() + "-" + execution.getProcessInstanceId() + "-"
+        + execution.getCurrentActivityId() + "-N" + number;
     SentNotification result = notifier.send(new CustomerNotification(notificationId, c.caseId(),
         contact == null ? null : contact.name(), contact == null ? null : contact.email(),
         contact == null ? null : contact.phone(), type,

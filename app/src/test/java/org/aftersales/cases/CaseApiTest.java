@@ -246,6 +246,41 @@ class CaseApiTest {
   }
 
   @Test
+  void aStreamedOversizedBodyIs413ProblemJsonAndSaysWhatTheLimitIsFor() throws Exception {
+    long cases = jdbc.queryForObject("SELECT COUNT(*) FROM as_case", Long.class);
+    for (int size : List.of(100 * 1024, 10 * 1024 * 1024)) {
+      java.net.http.HttpResponse<String> answer = streamed("/api/cases", size);
+      assertThat(answer.statusCode()).as(size + " bytes: " + answer.body()).isEqualTo(413);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(answer.body()).contains("larger than 65536 bytes", "/api/cases/{caseId}/documents");
+    }
+    java.net.http.HttpResponse<String> callback = streamed("/api/events/parcels", 100 * 1024);
+    assertThat(callback.statusCode()).as(callback.body()).isEqualTo(413);
+    assertThat(callback.body()).contains("larger than 65536 bytes, the most /api/events/parcels takes")
+        .doesNotContain("documents");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM as_case", Long.class)).isEqualTo(cases);
+  }
+
+  /** A JSON body of {@code size} bytes sent without a length (Transfer-Encoding: chunked), as the shop's HTTP client may. */
+  private java.net.http.HttpResponse<String> streamed(String path, int size) throws Exception {
+    byte[] head = "{\"description\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[size];
+    java.util.Arrays.fill(body, (byte) 'x');
+    System.arraycopy(head, 0, body, 0, head.length);
+    body[size - 2] = '"';
+    body[size - 1] = '}';
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("shop:shop".getBytes()))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+        .build();
+    return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void malformedEventsAreRefused() {
     assertThat(http.postJson("/api/events/parcels", "shop", "{\"trackingNumber\":\"SF1234567890\",\"status\":\"DELIVERED\"}")
         .status()).isEqualTo(400);

@@ -84,6 +84,23 @@ class ComplaintProcessTest {
     return pi;
   }
 
+  @Test
+  void aStatementRightAfterTheComplaintOpensIsAskedToComeAgainShortlyThenTaken() {
+    String caseId = flow.open(complaint("SERVICE_ATTITUDE", null));
+
+    // the seller's request is still an open job: the flow does not wait for the statement yet
+    TestHttp.Response early = statement(caseId, seller, "We answered within the hour");
+    assertThat(early.status()).as(early.body()).isEqualTo(503);
+    assertThat(early.contentType()).startsWith("application/problem+json");
+    assertThat(early.headers().firstValue("Retry-After")).isPresent();
+    assertThat(early.body()).doesNotContain("deadline passed");
+    assertThat(record(caseId).get("sellerStatement").isNull()).isTrue();
+
+    flow.runDueJobs();
+    assertThat(statement(caseId, seller, "We answered within the hour").status()).isEqualTo(200);
+    assertThat(record(caseId).get("sellerStatement").asText()).isEqualTo("We answered within the hour");
+  }
+
   /** A return of the same fan, refused by the seller's agent: closed as rejected. */
   String refusedReturn() {
     String caseId = flow.open(ReturnFlowDriver.with("customerId", customer, "sellerId", seller, "reason", "QUALITY",

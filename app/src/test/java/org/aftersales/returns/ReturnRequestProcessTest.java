@@ -11,19 +11,27 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
+import org.aftersales.notification.NotificationStore;
+import org.aftersales.notification.NotificationType;
+import org.aftersales.notification.SentNotification;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of {@code return-request}, driven through the case API and the event endpoints with the job
@@ -40,6 +48,8 @@ class ReturnRequestProcessTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired NotificationStore notifications;
   ReturnFlowDriver flow;
 
   @BeforeEach
@@ -379,7 +389,35 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     assertThat(pi).isEnded().hasNotPassed(REVIEW);
     assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REJECTED");
-    assertThat(flow.timeline(caseId)).contains("Your request is not eligible: The seven-day no-reason return period has ended");
+    assertThat(flow.timeline(caseId))
+        .anyMatch(e -> e.startsWith("Your request is not eligible: The seven-day no-reason return period ended on "));
+  }
+
+  @Test
+  void theSevenDaysAreCalendarDaysInChinaCountedFromTheDayAfterDelivery() {
+    // opened at 03:49 on 5 December in China, still 4 December in UTC
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-05T03:49:00+08:00").toInstant()));
+    try {
+      // delivered late or early on 27 November: 5 December is the 8th day either way
+      for (String deliveredAt : List.of("2026-11-27T23:30:00+08:00", "2026-11-27T00:10:00+08:00")) {
+        String caseId = flow.open(Map.of("reason", "NO_REASON", "deliveredAt", deliveredAt, "paidAmount", "129.00",
+            "items", List.of(Map.of("sku", "MUG-1", "name", "Mug", "quantity", 1, "unitPrice", "129.00"))));
+        assertThat(caseId).startsWith("AS-20261205-");
+        flow.runDueJobs();
+        assertThat(flow.instance(caseId)).isNull();
+        assertThat(flow.view(caseId).get("outcome").asText()).as(deliveredAt).isEqualTo("REJECTED");
+        assertThat(flow.variable(caseId, Var.ELIGIBILITY_NOTE)).as(deliveredAt)
+            .isEqualTo("The seven-day no-reason return period ended on 2026-12-04");
+      }
+      // delivered on 28 November: 5 December is the 7th and last day
+      String caseId = flow.open(Map.of("reason", "NO_REASON", "deliveredAt", "2026-11-28T00:10:00+08:00"));
+      flow.runDueJobs();
+      assertThat(flow.instance(caseId)).isWaitingAt(REVIEW);
+      assertThat(flow.variable(caseId, Var.ELIGIBILITY_NOTE))
+          .isEqualTo("Within the seven-day no-reason return period, which ends on 2026-12-05");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test
@@ -422,6 +460,56 @@ class ReturnRequestProcessTest {
     TestHttp.Response closed = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
     assertThat(closed.status()).isEqualTo(409);
     assertThat(closed.body()).contains("already closed");
+  }
+
+  @Test
+  void aCancelThatOvertakesTheApprovalMailIsStillToldToTheCustomer() {
+    String caseId = flow.open(Map.of("type", "REFUND_ONLY", "reason", "NOT_RECEIVED", "paidAmount", "129.00",
+        "items", List.of(Map.of("sku", "MUG-1", "name", "Mug", "quantity", 1, "unitPrice", "129.00"))));
+    ProcessInstance pi = flow.instance(caseId);
+    String approvalJob = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(NOTIFY_APPROVED).singleResult().getId();
+    // the approval job sends its mail, then fails to commit because the cancel below changed the case meanwhile
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+      engine.getManagementService().executeJob(approvalJob);
+      tx.setRollbackOnly();
+    });
+    assertThat(notifications.sentFor(caseId)).extracting(SentNotification::type)
+        .containsExactly(NotificationType.REQUEST_APPROVED);
+
+    TestHttp.Response cancelled = flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "");
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    flow.runDueJobs();
+
+    assertThat(pi).isEnded().hasPassed(NOTIFY_CANCELLED, END_CANCELLED);
+    assertThat(notifications.sentFor(caseId)).extracting(SentNotification::type)
+        .containsExactly(NotificationType.REQUEST_APPROVED, NotificationType.CASE_CANCELLED);
+  }
+
+  @Test
+  void aTaskCompletedAfterTheCaseWasWithdrawnIsAConflictThatChangesNothing() {
+    String caseId = flow.open(Map.of());
+    String taskId = task(flow.instance(caseId)).getId();
+    TestHttp tasklist = TestHttp.browser(port);
+    tasklist.logIn("agent", "tasklist");
+    tasklist.get("/camunda/api/engine/engine/default/task/count", null); // Tasklist fetches its CSRF token first
+    assertThat(flow.http().postJson("/api/cases/" + caseId + "/cancel", "shop", "").status()).isEqualTo(200);
+
+    String approve = "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}";
+    List<TestHttp.Response> late = List.of(
+        flow.http().postJson("/engine-rest/task/" + taskId + "/submit-form", "agent", approve),
+        flow.http().postJson("/engine-rest/task/" + taskId + "/complete", "agent", approve),
+        tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", null,
+            "application/json", approve, Map.of("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"))));
+    for (TestHttp.Response answer : late) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.body()).contains("Case " + caseId + " was withdrawn");
+    }
+    flow.runDueJobs();
+    JsonNode view = flow.view(caseId);
+    assertThat(view.get("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(view.get("refundedAmount").asText()).isEqualTo("0.00");
   }
 
   private void assertWithdrawn(String caseId) {

@@ -40,12 +40,7 @@ class MariaDbStartupTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    MariaDb.recreate(DATABASE);
-    registry.add("AFTERSALES_DB_URL", () -> MariaDb.url(DATABASE));
-    registry.add("AFTERSALES_DB_USER", () -> MariaDb.USER);
-    registry.add("AFTERSALES_DB_PASSWORD", () -> MariaDb.PASSWORD);
-    registry.add("AFTERSALES_ADMIN_USER", () -> ADMIN);
-    registry.add("AFTERSALES_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    MariaDb.useFreshDatabase(registry, DATABASE, ADMIN, ADMIN_PASSWORD);
   }
 
   @LocalServerPort int port;

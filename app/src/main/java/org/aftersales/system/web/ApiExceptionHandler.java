@@ -93,6 +93,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getCause();
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+        // a streamed body cut off at the limit (RequestSizeLimitFilter), not malformed JSON
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", tooLarge.getMessage()));
+      }
+    }
     ProblemDetail problem;
     if (cause instanceof InvalidFormatException invalid) {
       String field = path(invalid);

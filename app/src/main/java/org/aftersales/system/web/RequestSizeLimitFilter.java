@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies above {@code aftersales.api.max-body-size} on {@code /api} and {@code /simulators} with
- * 413 before anything reads them, whether the client declares the length or streams it. A document upload
- * ({@code POST /api/cases/{caseId}/documents}) may be larger by {@code aftersales.documents.max-size}.
+ * 413 before anything reads them, whether the client declares the length or streams it (a streamed body is cut
+ * off when it passes the limit: the reader's {@link BodyTooLargeException} becomes the same 413, see
+ * {@link ApiExceptionHandler}). A document upload ({@code POST /api/cases/{caseId}/documents}) may be larger by
+ * {@code aftersales.documents.max-size}. The answer says what the limit is for and, for a case, where larger things go.
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -50,42 +52,60 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean upload = "POST".equals(request.getMethod()) && UPLOAD.matcher(path).matches();
     long limit = upload ? maxUploadBytes : maxBytes;
+    String detail = detail(path, limit, upload);
     if (request.getContentLengthLong() > limit) {
-      tooLarge(response, limit, upload);
+      tooLarge(response, detail);
       return;
     }
-    LimitedRequest limited = new LimitedRequest(request, limit);
+    LimitedRequest limited = new LimitedRequest(request, limit, detail);
     try {
       chain.doFilter(limited, response);
-    } catch (ServletException | RuntimeException e) {
+    } catch (ServletException | IOException | RuntimeException e) {
       if (limited.exceeded && !response.isCommitted()) {
         response.reset();
-        tooLarge(response, limit, upload);
+        tooLarge(response, detail);
         return;
       }
       throw e;
     }
   }
 
-  private void tooLarge(HttpServletResponse response, long limit, boolean upload) throws IOException {
-    var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-        "The body is larger than " + limit + " bytes. " + (upload
-            ? "Send a smaller file: a document may have at most " + (maxUploadBytes - maxBytes) + " bytes."
-            : "Send less (add photos and documents through POST /api/cases/{caseId}/documents)."));
+  /** What the limit is and what to do instead, for the endpoint the body was sent to. */
+  private String detail(String path, long limit, boolean upload) {
+    String larger = "The body is larger than " + limit + " bytes, the most " + path + " takes. ";
+    if (upload) {
+      return larger + "Send a smaller file: a document may have at most " + (maxUploadBytes - maxBytes) + " bytes.";
+    }
+    return path.startsWith("/api/cases")
+        ? larger + "Send less (add photos and documents through POST /api/cases/{caseId}/documents)."
+        : larger + "Send less.";
+  }
+
+  private void tooLarge(HttpServletResponse response, String detail) throws IOException {
+    var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", detail);
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);
   }
 
+  /** Reading a body stopped at the limit; its message is the detail for the caller. */
+  public static final class BodyTooLargeException extends IOException {
+    BodyTooLargeException(String detail) {
+      super(detail);
+    }
+  }
+
   /** Counts what is read and fails once the limit is passed. */
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long max;
+    private final String detail;
     private boolean exceeded;
     private ServletInputStream stream;
 
-    LimitedRequest(HttpServletRequest request, long max) {
+    LimitedRequest(HttpServletRequest request, long max, String detail) {
       super(request);
       this.max = max;
+      this.detail = detail;
     }
 
     @Override
@@ -117,7 +137,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             count += n;
             if (count > max) {
               exceeded = true;
-              throw new IOException("Request body larger than " + max + " bytes");
+              throw new BodyTooLargeException(detail);
             }
           }
 
