@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.Isolated;
+import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.aftersales.payment.RefundGateway;
 import org.aftersales.payment.RefundRequest;
@@ -76,11 +77,11 @@ class OutsideEventsTest {
     assertThat(contradicting.status()).isEqualTo(409);
     assertThat(contradicting.contentType()).startsWith("application/problem+json");
     assertThat(flow.parcelEvent("SF0000000000", "DELIVERED").status()).isEqualTo(404);
-    TestHttp.Response wrongCase = flow.http().postJson("/api/events/parcels", "shop", "{\"eventId\":\"x-" + caseId
+    TestHttp.Response wrongCase = TestCallbacks.post(flow.http(), "/api/events/parcels", "{\"eventId\":\"x-" + caseId
         + "\",\"trackingNumber\":\"" + tn + "\",\"caseId\":\"AS-OTHER\",\"status\":\"DELIVERED\",\"occurredAt\":\"2026-11-20T10:00:00+08:00\"}");
     assertThat(wrongCase.status()).isEqualTo(409);
     // a parcel of an open case not known yet (the carrier answered a booking we have not recorded): later, not never
-    TestHttp.Response early = flow.http().postJson("/api/events/parcels", "shop", "{\"eventId\":\"y-" + caseId
+    TestHttp.Response early = TestCallbacks.post(flow.http(), "/api/events/parcels", "{\"eventId\":\"y-" + caseId
         + "\",\"trackingNumber\":\"SF9999999999\",\"caseId\":\"" + caseId + "\",\"status\":\"PICKED_UP\","
         + "\"occurredAt\":\"2026-11-20T10:00:00+08:00\"}");
     assertThat(early.status()).isEqualTo(503);

@@ -65,11 +65,15 @@ public class PaymentSimulator implements AutoCloseable {
 
   public PaymentSimulator(PaymentSimulatorProperties properties, LocalServer localServer, Clock clock,
       @Value("${aftersales.integration.user}") String user, @Value("${aftersales.integration.password}") String password) {
+    // calls back as the party it stands in for (its own login and signing secret); the integration login only
+    // where no callback login is configured
     this.properties = properties;
     this.localServer = localServer;
     this.clock = clock;
-    this.callbacks = new CallbackSender("payment-simulator", new OutboundHttp.Settings(user, password,
-        Duration.ofSeconds(2), Duration.ofSeconds(10), 1, properties.callbackBackoff()), properties.callbackAttempts());
+    boolean ownLogin = properties.callbackUser() != null && !properties.callbackUser().isBlank();
+    this.callbacks = new CallbackSender("payment-simulator", new OutboundHttp.Settings(ownLogin ? properties.callbackUser() : user,
+        ownLogin ? properties.callbackPassword() : password, Duration.ofSeconds(2), Duration.ofSeconds(10), 1,
+        properties.callbackBackoff()), properties.callbackAttempts(), properties.signingSecret(), clock);
   }
 
   /** Takes a refund request; the same key with the same body answers the first refund again. */
