@@ -34,10 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class PartyAdminController {
 
   private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  private static final String USER = "[A-Za-z0-9]{1,64}";
 
   /** A party to record: its id (a seller's id is its seller id), kind, login and, for carriers and providers, secret. */
   public record PartyBody(@NotBlank @Pattern(regexp = ID) String partyId, @NotNull PartyKind kind,
-      @NotBlank @Pattern(regexp = ID) String userId, @Size(max = 200) String password,
+      @NotBlank @Pattern(regexp = USER, message = "must be 1 to 64 letters or digits (a Camunda user id)") String userId,
+      @NotBlank @Size(max = 200) String password,
       @NotBlank @Size(max = 200) String name, @Email @Size(max = 254) String email,
       @Size(min = 32, max = 200) String secret) {}
 

@@ -62,7 +62,6 @@ class ComplaintProcessTest {
     Map<String, Object> details = new HashMap<>();
     details.put("category", category);
     details.put("chatRecord", List.of("https://chat.example.com/O-1/log"));
-    details.put("sellerEmail", "service@" + seller.toLowerCase() + ".example.com");
     if (linkedCaseId != null) {
       details.put("linkedCaseId", linkedCaseId);
     }

@@ -112,6 +112,69 @@ class PartyAttacksTest {
     assertThat(after.path("refundedAmount")).isEqualTo(before.path("refundedAmount"));
   }
 
+  @Test
+  void theSellersContactComesFromItsRecordAndOnlyTheSellerOrStaffGiveItsStatement() {
+    // the demo seller S-77 (user "seller") has a record with its e-mail; seller S-88 has none
+    String sellerMail = "seller.s77@demo.aftersales.local";
+
+    // the customer cannot say where the seller's notices go
+    long cases = countCases();
+    TestHttp.Response redirected = http.postJson("/api/cases", "shop",
+        complaint("S-77", ",\"sellerEmail\":\"me@evil.example.com\""));
+    assertRefused(redirected, 400, "complaint.sellerEmail");
+    assertThat(countCases()).isEqualTo(cases);
+
+    String first = open(complaint("S-77", ""));
+    // the notice asking for a statement goes to the seller record's address
+    Awaitility.await().atMost(PATIENCE).until(() -> http.get("/simulators/mail/messages?to=" + sellerMail, "shop")
+        .body().contains(first));
+    awaitStatement(first);
+
+    String statement = "{\"sellerId\":\"S-77\",\"statement\":\"We admit everything\"}";
+    // a shop is no seller
+    assertRefused(http.postJson("/api/cases/" + first + "/seller-statement", "shop", statement), 403, "not in a group");
+    // seller S-77's login does not answer for another seller
+    String other = open(complaint("S-88", ""));
+    awaitStatement(other);
+    assertRefused(http.postJson("/api/cases/" + other + "/seller-statement", "seller",
+        statement.replace("S-77", "S-88")), 403, "S-77 only");
+    assertThat(ReturnFlowDriver.read(http.get("/api/cases/" + other + "/complaint", "shop")).get("sellerStatement").isNull())
+        .isTrue();
+    // the seller itself
+    TestHttp.Response own = http.postJson("/api/cases/" + first + "/seller-statement", "seller",
+        statement.replace("We admit everything", "Shipped on time"));
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.body()).contains("Seller S-77 sent its statement");
+
+    // staff recording a statement the seller gave by phone: marked as such
+    TestHttp.Response byStaff = http.postJson("/api/cases/" + other + "/seller-statement", "agent",
+        statement.replace("S-77", "S-88"));
+    assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(200);
+    assertThat(byStaff.body()).contains("Staff member agent recorded the statement of seller S-88");
+  }
+
+  private String complaint(String seller, String extra) {
+    return ReturnFlowDriver.request(ReturnFlowDriver.with("type", "COMPLAINT", "reason", "SERVICE", "sellerId", seller,
+        "description", "The seller stopped answering", "complaint", Map.of("category", "SERVICE_ATTITUDE")))
+        .replace("\"category\":\"SERVICE_ATTITUDE\"", "\"category\":\"SERVICE_ATTITUDE\"" + extra);
+  }
+
+  private String open(String body) {
+    TestHttp.Response opened = http.postJson("/api/cases", "shop", body);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return ReturnFlowDriver.read(opened).get("caseId").asText();
+  }
+
+  private void awaitStatement(String caseId) {
+    Awaitility.await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createExecutionQuery()
+        .processInstanceBusinessKey(caseId).activityId(org.aftersales.complaint.ComplaintProcess.Element.AWAIT_STATEMENT)
+        .count() > 0);
+  }
+
+  private long countCases() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+  }
+
   private static void assertRefused(TestHttp.Response response, int status, String mentions) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
