@@ -103,7 +103,12 @@ public final class ReturnFlowDriver {
         + trackingNumber + "\",\"status\":\"" + status + "\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
+  /**
+   * The provider's callback for a refund: the provider's book says so first (settled in the simulator without its
+   * own callback; a refund it settled already keeps its result), then the callback comes, signed.
+   */
   public TestHttp.Response paymentEvent(String eventId, String refundId, String status, String amount) {
+    inTheProvidersBook("/simulators/payment/refunds/" + refundId, status);
     return TestCallbacks.post(http, "/api/events/payments", "{\"eventId\":\"" + eventId + "\",\"refundId\":\"" + refundId
         + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
         + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "")
@@ -111,9 +116,16 @@ public final class ReturnFlowDriver {
   }
 
   public TestHttp.Response chargeEvent(String chargeId, String status, String amount) {
+    inTheProvidersBook("/simulators/payment/charges/" + chargeId, status);
     return TestCallbacks.post(http, "/api/events/payments", "{\"eventId\":\"" + UUID.randomUUID() + "\",\"chargeId\":\""
         + chargeId + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
         + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
+  }
+
+  /** Settles a pending refund or charge in the payment simulator's book, without a callback. */
+  private void inTheProvidersBook(String path, String status) {
+    http.postJson(path + "/settle", SHOP, "{\"status\":\"" + status + "\",\"callback\":false"
+        + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "") + "}");
   }
 
   public ProcessInstance instance(String caseId) {

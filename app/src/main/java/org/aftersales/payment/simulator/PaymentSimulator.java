@@ -129,6 +129,11 @@ public class PaymentSimulator implements AutoCloseable {
    * {@link #SCHEDULED_FAILURE}.
    */
   public synchronized SimulatedRefund settle(String refundId, String status, String failureReason) {
+    return settle(refundId, status, failureReason, true);
+  }
+
+  /** As {@link #settle(String, String, String)}; without {@code callBack} the result is only in the book. */
+  public synchronized SimulatedRefund settle(String refundId, String status, String failureReason, boolean callBack) {
     SimulatedRefund refund = find(refundId);
     if (!"PENDING".equals(refund.status())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " is already " + refund.status());
@@ -147,7 +152,9 @@ public class PaymentSimulator implements AutoCloseable {
         settled.amount().toPlainString(), settled.currency(), settled.failureReason(),
         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     lastCallbacks.put(refundId, callback);
-    callbacks.send(callbackUrl(), callback);
+    if (callBack) {
+      callbacks.send(callbackUrl(), callback);
+    }
     return settled;
   }
 
@@ -190,10 +197,21 @@ public class PaymentSimulator implements AutoCloseable {
 
   /** The customer pays (SUCCEEDED) or the payment fails now; the result is called back. */
   public synchronized SimulatedCharge settleCharge(String chargeId, String status, String failureReason) {
+    return settleCharge(chargeId, status, failureReason, true);
+  }
+
+  public synchronized SimulatedCharge findCharge(String chargeId) {
     SimulatedCharge charge = charges.get(chargeId);
     if (charge == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No charge " + chargeId);
     }
+    return charge;
+  }
+
+  /** As {@link #settleCharge(String, String, String)}; without {@code callBack} the result is only in the book. */
+  public synchronized SimulatedCharge settleCharge(String chargeId, String status, String failureReason,
+      boolean callBack) {
+    SimulatedCharge charge = findCharge(chargeId);
     if (!"PENDING".equals(charge.status())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Charge " + chargeId + " is already " + charge.status());
     }
@@ -204,6 +222,9 @@ public class PaymentSimulator implements AutoCloseable {
     SimulatedCharge settled = new SimulatedCharge(chargeId, charge.providerChargeId(), charge.caseId(), charge.orderId(),
         charge.amount(), charge.currency(), status, reason, charge.createdAt());
     charges.put(chargeId, settled);
+    if (!callBack) {
+      return settled;
+    }
     callbacks.send(callbackUrl(), new ChargeCallback(UUID.randomUUID().toString(), chargeId, settled.providerChargeId(),
         status, settled.amount().toPlainString(), settled.currency(), reason,
         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
