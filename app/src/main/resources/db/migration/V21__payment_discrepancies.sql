@@ -1,6 +1,6 @@
 -- Where a payment callback, or our ledger, disagreed with the payment provider's own record (README, "Payments that
 -- move once"): what was reported, what the provider said, and when. Finance sees them through
--- /api/finance/discrepancies and an incident of type paymentDiscrepancy on the case.
+-- /api/finance/reconciliation and a task for group finance in Tasklist.
 CREATE TABLE as_payment_discrepancy (
   discrepancy_id       VARCHAR(40)    NOT NULL,
   kind                 VARCHAR(30)    NOT NULL,

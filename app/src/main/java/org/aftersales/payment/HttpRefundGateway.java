@@ -113,22 +113,25 @@ public class HttpRefundGateway implements RefundGateway, ChargeGateway {
   }
 
   /** One line of the provider's book: a refund or charge with its case, status and amount. */
-  public record BookEntry(String id, String caseId, PaymentStatus status, BigDecimal amount, String currency) {}
+  public record BookEntry(String id, String caseId, PaymentStatus status, BigDecimal amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
 
-  record WireBookRefund(String refundId, String caseId, PaymentStatus status, String amount, String currency) {}
+  record WireBookRefund(String refundId, String caseId, PaymentStatus status, String amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
 
-  record WireBookCharge(String chargeId, String caseId, PaymentStatus status, String amount, String currency) {}
+  record WireBookCharge(String chargeId, String caseId, PaymentStatus status, String amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
 
   /** The provider's book: every refund it holds (paid, pending or failed), for reconciliation. */
   public List<BookEntry> refundBook() {
     return Arrays.stream(book("/refunds", WireBookRefund[].class)).map(r -> new BookEntry(r.refundId(), r.caseId(),
-        r.status(), new BigDecimal(r.amount()), r.currency())).toList();
+        r.status(), new BigDecimal(r.amount()), r.currency(), r.createdAt())).toList();
   }
 
   /** The provider's book of charges, for reconciliation. */
   public List<BookEntry> chargeBook() {
     return Arrays.stream(book("/charges", WireBookCharge[].class)).map(c -> new BookEntry(c.chargeId(), c.caseId(),
-        c.status(), new BigDecimal(c.amount()), c.currency())).toList();
+        c.status(), new BigDecimal(c.amount()), c.currency(), c.createdAt())).toList();
   }
 
   private <T> T book(String path, Class<T> wire) {

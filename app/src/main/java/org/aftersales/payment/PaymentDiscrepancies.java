@@ -5,11 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.aftersales.returns.RefundProcess;
 import org.aftersales.system.Role;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records where a payment callback or our ledger disagreed with the provider's own record, and raises it for
- * finance: an incident of type {@value #INCIDENT} on the case's running process (Cockpit), or, when the case runs no
- * process any more, a task for group finance (Tasklist). Both in their own transaction, so that they stay when the
- * callback itself is refused.
+ * finance as a task for group finance in Tasklist ("Payment discrepancy: ..."), which stays whatever the case does
+ * next. Both in their own transaction, so that they stay when the callback itself is refused.
  */
 @Service
 public class PaymentDiscrepancies {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentDiscrepancies.class);
-
-  public static final String INCIDENT = "paymentDiscrepancy";
 
   /** What disagreed. */
   public enum Kind {
@@ -39,7 +33,9 @@ public class PaymentDiscrepancies {
     /** We had recorded a failure, the provider paid after all: our ledger now says paid. */
     PAID_AFTER_RECORDED_FAILURE,
     /** Our ledger says paid, the provider says it did not pay: nothing was changed. */
-    LEDGER_CONTRADICTS_PROVIDER
+    LEDGER_CONTRADICTS_PROVIDER,
+    /** The scheduled reconciliation found a difference between our ledger and the provider's book. */
+    RECONCILIATION_DIFFERENCE
   }
 
   /** One disagreement as recorded. */
@@ -48,16 +44,14 @@ public class PaymentDiscrepancies {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final Clock clock;
 
-  public PaymentDiscrepancies(JdbcTemplate jdbc, PlatformTransactionManager transactions, RuntimeService runtime,
-      TaskService tasks, Clock clock) {
+  public PaymentDiscrepancies(JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskService tasks,
+      Clock clock) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.runtime = runtime;
     this.tasks = tasks;
     this.clock = clock;
   }
@@ -71,20 +65,13 @@ public class PaymentDiscrepancies {
               + "provider_status, detail, detected_at) VALUES (?,?,?,?,?,?,?,?)", id, kind.name(), paymentId, caseId,
           reported == null ? null : reported.name(), provider == null ? null : provider.name(), cut(detail),
           Timestamp.from(clock.instant()));
-      String message = kind + " " + paymentId + ": " + detail;
-      List<ProcessInstance> running = caseId == null ? List.of()
-          : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().list();
-      ProcessInstance target = running.stream().filter(pi -> pi.getProcessDefinitionId().startsWith(RefundProcess.KEY + ":"))
-          .findFirst().orElse(running.isEmpty() ? null : running.get(0));
-      if (target != null) {
-        runtime.createIncident(INCIDENT, target.getId(), paymentId, cut(message));
-      } else {
-        Task task = tasks.newTask();
-        task.setName("Check payment " + paymentId + " with the provider");
-        task.setDescription(cut(message));
-        tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), Role.FINANCE.groupId());
-      }
+      String message = kind + " " + paymentId + (caseId == null ? "" : " (case " + caseId + ")") + ": " + detail;
+      Task task = tasks.newTask();
+      task.setName("Payment discrepancy: check " + paymentId + " with the provider");
+      task.setDescription(cut(message));
+      task.setPriority(80);
+      tasks.saveTask(task);
+      tasks.addCandidateGroup(task.getId(), Role.FINANCE.groupId());
       LOG.warn("Payment discrepancy raised for finance: {}", message);
     });
   }

@@ -127,6 +127,7 @@ public class PaymentResults {
     if (entry.status() == PaymentStatus.FAILED && result == PaymentStatus.SUCCEEDED) {
       // a genuine success after a recorded failure: the money went out (or came in), so the case must say so
       book.reconcilePaid(id, providerId);
+      continueIfWaiting(entry.caseId(), id, result, refund);
       discrepancies.raise(Kind.PAID_AFTER_RECORDED_FAILURE, id, entry.caseId(), result, result,
           "The provider paid " + id + " (" + entry.amount().toPlainString() + " " + entry.currency()
               + ") after we had recorded it as failed; the case now counts it as paid. Check for a second payment.");
@@ -139,6 +140,15 @@ public class PaymentResults {
     }
     return new Applied(entry.caseId(), effect, (refund ? "Refund " : "Payment ") + id
         + (effect == Effect.APPLIED ? " recorded as " : " was already recorded as ") + result + ".");
+  }
+
+  /** Lets a case that still waits for this result go on; one that moved on is left alone. */
+  private void continueIfWaiting(String caseId, String id, PaymentStatus result, boolean refund) {
+    try {
+      correlate(caseId, id, result, null, refund);
+    } catch (RetryLaterException notWaiting) {
+      // the case is not waiting for it any more: finance decides (the discrepancy says what happened)
+    }
   }
 
   private void correlate(String caseId, String id, PaymentStatus result, String failureReason, boolean refund) {

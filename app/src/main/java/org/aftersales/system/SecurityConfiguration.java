@@ -78,6 +78,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/api/events/payments")).hasAuthority(Role.PAYMENT_PROVIDERS.groupId())
             .requestMatchers(paths(HttpMethod.POST, "/api/cases/*/seller-statement")).hasAnyAuthority(SELLER_STATEMENT_WRITERS)
             .requestMatchers(paths("/api/admin/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
+            .requestMatchers(paths("/api/finance/**")).hasAnyAuthority(Role.groupIds(Role.FINANCE, Role.ADMINISTRATORS))
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
