@@ -122,9 +122,9 @@ public abstract class PaymentBook {
     return true;
   }
 
-  /** Ids still pending that were asked for before {@code before}: their result is overdue. */
+  /** Ids still pending that were asked for at or before {@code before}: their result is overdue. */
   public List<String> pendingSince(java.time.Instant before) {
-    return jdbc.queryForList("SELECT " + idColumn + " FROM " + table + " WHERE status = ? AND requested_at < ? "
+    return jdbc.queryForList("SELECT " + idColumn + " FROM " + table + " WHERE status = ? AND requested_at <= ? "
         + "ORDER BY requested_at", String.class, PaymentStatus.PENDING.name(), Timestamp.from(before));
   }
 

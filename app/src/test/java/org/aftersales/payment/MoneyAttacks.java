@@ -153,6 +153,48 @@ abstract class MoneyAttacks {
     assertThat(financeTasks(refundId)).isEqualTo(1);
   }
 
+  @Test
+  void anAdministratorRecordsACarrierWhoseSecretRotatesWithTwoValidAtOnce() {
+    String id = "carrier" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String[] secrets = {"first-secret-" + "a".repeat(30), "second-secret-" + "b".repeat(30), "third-secret-" + "c".repeat(30)};
+    String party = "{\"partyId\":\"" + id + "\",\"kind\":\"CARRIER\",\"userId\":\"" + id + "\",\"password\":\""
+        + id + "\",\"name\":\"Second carrier\",\"secret\":\"" + secrets[0] + "\"}";
+    assertProblem(http.postJson("/api/admin/parties", "shop", party), 403, "not in a group");
+    assertProblem(http.postJson("/api/admin/parties", admin(), party.replace("CARRIER", "COURIER")), 400, "kind");
+    assertProblem(http.postJson("/api/admin/parties", admin(), party.replace(",\"secret\":\"" + secrets[0] + "\"", "")),
+        400, "secret");
+    TestHttp.Response created = http.postJson("/api/admin/parties", admin(), party);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertProblem(http.postJson("/api/admin/parties", admin(), party), 409, "exists already");
+
+    // an unknown parcel: let in (404) when signed with a valid secret, 401 otherwise
+    assertThat(parcelEventSignedWith(id, secrets[0]).status()).isEqualTo(404);
+    assertThat(http.postJson("/api/admin/parties/" + id + "/secrets", admin(), "{\"secret\":\"" + secrets[1] + "\"}")
+        .status()).isEqualTo(200);
+    assertThat(parcelEventSignedWith(id, secrets[0]).status()).isEqualTo(404);
+    assertThat(parcelEventSignedWith(id, secrets[1]).status()).isEqualTo(404);
+    http.postJson("/api/admin/parties/" + id + "/secrets", admin(), "{\"secret\":\"" + secrets[2] + "\"}");
+    assertProblem(parcelEventSignedWith(id, secrets[0]), 401, "HMAC-SHA256");
+    assertThat(parcelEventSignedWith(id, secrets[1]).status()).isEqualTo(404);
+    assertThat(parcelEventSignedWith(id, secrets[2]).status()).isEqualTo(404);
+    TestHttp.Response retired = http.postJson("/api/admin/parties/" + id + "/secrets/retire-older", admin(), "");
+    assertThat(retired.body()).contains("\"validSecrets\":1").doesNotContain(secrets[2]);
+    assertProblem(parcelEventSignedWith(id, secrets[1]), 401, "HMAC-SHA256");
+    assertThat(parcelEventSignedWith(id, secrets[2]).status()).isEqualTo(404);
+    // the new carrier is no payment provider
+    assertProblem(http.postJson("/api/events/payments", id + ":" + id, "{}"), 403, "not in a group");
+  }
+
+  private TestHttp.Response parcelEventSignedWith(String user, String secret) {
+    String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"trackingNumber\":\"ZZ0000000002\",\"status\":"
+        + "\"DELIVERED\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}";
+    return http.send("POST", "/api/events/parcels", user + ":" + user, "application/json", body,
+        TestCallbacks.signature(secret, ClockUtil.getCurrentTime().toInstant().getEpochSecond(), body));
+  }
+
+  /** The credentials of an administrator on this database. */
+  protected abstract String admin();
+
   /** The credentials of a finance user on this database. */
   protected abstract String finance();
 

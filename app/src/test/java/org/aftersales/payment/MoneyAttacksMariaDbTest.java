@@ -74,6 +74,11 @@ class MoneyAttacksMariaDbTest extends MoneyAttacks {
   @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @Override
+  protected String admin() {
+    return "opsadmin:Str0ng!Secret-2026";
+  }
+
+  @Override
   protected String finance() {
     // staff are not parties: an administrator creates them as before (here: directly in the identity service)
     if (identity.createUserQuery().userId("fin").count() == 0) {

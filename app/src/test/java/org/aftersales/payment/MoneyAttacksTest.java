@@ -19,6 +19,11 @@ class MoneyAttacksTest extends MoneyAttacks {
   @Autowired PendingPaymentCheck pendingCheck;
 
   @Override
+  protected String admin() {
+    return "admin";
+  }
+
+  @Override
   protected String finance() {
     return "finance";
   }
