@@ -115,6 +115,10 @@ public class CaseRequestValidator {
       if (r.sellerId() == null) {
         problems.add(new FieldProblem("sellerId", "is required for a complaint: it names the seller complained about"));
       }
+      if (r.complaint() != null && r.complaint().sellerEmail() != null) {
+        problems.add(new FieldProblem("complaint.sellerEmail", "is not taken: the seller's notices go to the contact in "
+            + "the seller's record, which an administrator keeps (leave the field out)"));
+      }
     } else if (r.complaint() != null) {
       problems.add(new FieldProblem("complaint", "is only for cases of type COMPLAINT"));
     }

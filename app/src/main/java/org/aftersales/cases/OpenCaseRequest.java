@@ -74,7 +74,8 @@ public record OpenCaseRequest(
 
   /**
    * What a complaint (type {@code COMPLAINT}) is about: its category, the after-sales case it concerns if
-   * any, links to the chat record with the seller, and where the seller's notices go.
+   * any, and links to the chat record with the seller. {@code sellerEmail} is refused (400): the seller's notices
+   * go to the contact of the seller's record, never to an address the customer gives.
    */
   @RejectUnknownFields
   public record Complaint(

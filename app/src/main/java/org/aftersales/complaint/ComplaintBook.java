@@ -47,7 +47,7 @@ public class ComplaintBook {
     jdbc.update("INSERT INTO as_complaint (case_id, category, seller_id, customer_id, order_id, linked_case_id, "
         + "chat_record, seller_email, second_complaint, complained_before, opened_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         c.caseId(), complaint.category().name(), c.sellerId(), c.customerId(), c.orderId(), complaint.linkedCaseId(),
-        write(complaint.chatRecord() == null ? List.of() : complaint.chatRecord()), complaint.sellerEmail(), false,
+        write(complaint.chatRecord() == null ? List.of() : complaint.chatRecord()), null, false,
         false, ts(c.openedAt()));
   }
 

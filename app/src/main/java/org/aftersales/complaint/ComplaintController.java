@@ -14,9 +14,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.aftersales.parties.PartyKind;
+import org.aftersales.parties.PartyStore;
+import org.aftersales.system.Role;
 import org.aftersales.system.web.IdempotencyService;
 import org.aftersales.system.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Complaints through the API: the seller's statement, the customer's appeal, the complaint record, penalties per seller. */
 @RestController
@@ -54,8 +60,11 @@ public class ComplaintController {
   private final ComplaintBook book;
   private final IdempotencyService idempotency;
   private final Clock clock;
+  private final PartyStore parties;
 
-  public ComplaintController(ComplaintService complaints, ComplaintBook book, IdempotencyService idempotency, Clock clock) {
+  public ComplaintController(ComplaintService complaints, ComplaintBook book, IdempotencyService idempotency, Clock clock,
+      PartyStore parties) {
+    this.parties = parties;
     this.complaints = complaints;
     this.book = book;
     this.idempotency = idempotency;
@@ -64,13 +73,35 @@ public class ComplaintController {
 
   @PostMapping("/cases/{caseId}/seller-statement")
   @Operation(summary = "The seller answers a complaint", description = "Once, before the deadline the seller was "
-      + "told; after it the platform decides without the statement (409).")
+      + "told; after it the platform decides without the statement (409). Only from the seller's own login (403 for "
+      + "another seller's), or from staff recording what the seller said (marked as recorded by staff).")
   public ResponseEntity<?> sellerStatement(@PathVariable String caseId, @RequestBody @Valid SellerStatement body,
       @RequestHeader(name = KEY, required = false) String key, Principal caller) {
     plainText("statement", body.statement());
     List<String> evidence = body.evidence() == null ? List.of() : body.evidence();
+    String recordedBy = recordedByStaff(caller, body.sellerId());
     return idempotency.execute(caller.getName() + ":seller-statement:" + caseId, key, body,
-        () -> ResponseEntity.ok(complaints.sellerStatement(caseId, body.sellerId(), body.statement().strip(), evidence)));
+        () -> ResponseEntity.ok(complaints.sellerStatement(caseId, body.sellerId(), body.statement().strip(), evidence,
+            recordedBy)));
+  }
+
+  /**
+   * Who records a statement for the seller: null when the seller's own login sends it; the staff member's user id
+   * otherwise. A seller's login answers for its own seller id only.
+   */
+  private String recordedByStaff(Principal caller, String sellerId) {
+    boolean seller = caller instanceof Authentication a && a.getAuthorities().stream()
+        .anyMatch(g -> Role.SELLERS.groupId().equals(g.getAuthority()));
+    if (!seller) {
+      return caller.getName();
+    }
+    String own = parties.ofUser(caller.getName()).filter(p -> p.kind() == PartyKind.SELLER)
+        .map(PartyStore.Party::partyId).orElse(null);
+    if (!sellerId.equals(own)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your login answers for seller " + own
+          + " only, not for " + sellerId + "; nothing was recorded.");
+    }
+    return null;
   }
 
   @PostMapping("/cases/{caseId}/appeal")

@@ -33,6 +33,9 @@ public class ComplaintService {
       Instant decidedAt, Instant appealDue, String appealReason, Instant appealedAt, String appealDecision,
       String appealReasons, Instant appealDecidedAt, List<ComplaintBook.Penalty> penalties) {}
 
+  /** Process variable: the staff member who recorded the seller's statement; null when the seller sent it. */
+  static final String STATEMENT_RECORDED_BY = "sellerStatementRecordedBy";
+
   private final CaseService cases;
   private final CaseRepository records;
   private final ComplaintBook complaints;
@@ -62,9 +65,13 @@ public class ComplaintService {
         k.appealReasons(), k.appealDecidedAt(), complaints.penaltiesOfCase(caseId));
   }
 
-  /** The seller named by the complaint answers it, once, before its deadline. */
+  /**
+   * The seller named by the complaint answers it, once, before its deadline: itself ({@code recordedBy} null) or
+   * through a staff member who records what it said ({@code recordedBy} their user id, shown in the timeline).
+   */
   @Transactional
-  public CaseView sellerStatement(String caseId, String sellerId, String statement, List<String> evidence) {
+  public CaseView sellerStatement(String caseId, String sellerId, String statement, List<String> evidence,
+      String recordedBy) {
     CaseRecord c = complaintFor(caseId, null);
     if (!sellerId.equals(c.sellerId())) {
       throw new NotFoundException("No complaint " + caseId + " about seller " + sellerId + " was found.");
@@ -73,7 +80,7 @@ public class ComplaintService {
     try {
       runtime.createMessageCorrelation(ComplaintProcess.Message.SELLER_STATEMENT).processInstanceBusinessKey(caseId)
           .setVariable(Var.SELLER_STATEMENT, statement).setVariable(Var.SELLER_EVIDENCE, String.join("\n", evidence))
-          .setVariable(Var.SELLER_HEARD, true).correlateWithResult();
+          .setVariable(Var.SELLER_HEARD, true).setVariable(STATEMENT_RECORDED_BY, recordedBy).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       if (k.sellerAnsweredAt() == null && runtime.createExecutionQuery().processInstanceBusinessKey(caseId)
           .activityId(ComplaintProcess.Element.REQUEST_STATEMENT).count() > 0) {
@@ -89,7 +96,8 @@ public class ComplaintService {
               : "the deadline passed at " + ComplaintLimits.TEXT.format(k.sellerStatementDue()) + "."));
     }
     complaints.sellerAnswered(caseId, statement, evidence, clock.instant());
-    progress.record(caseId, "SELLER_STATEMENT", "Seller " + sellerId + " sent its statement"
+    progress.record(caseId, "SELLER_STATEMENT", (recordedBy == null ? "Seller " + sellerId + " sent its statement"
+        : "Staff member " + recordedBy + " recorded the statement of seller " + sellerId)
         + (evidence.isEmpty() ? "" : " with " + evidence.size() + " piece(s) of evidence"), null);
     return cases.view(caseId);
   }

@@ -12,4 +12,7 @@ public interface ChargeGateway {
    * @throws RefundConflictException the id was used before for another amount or currency
    */
   ChargeReceipt requestCharge(ChargeRequest request);
+
+  /** The provider's record of a charge, or empty if it never received it. */
+  java.util.Optional<ChargeReceipt> findCharge(String chargeId);
 }

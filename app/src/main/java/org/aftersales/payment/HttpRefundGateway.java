@@ -2,6 +2,8 @@ package org.aftersales.payment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.aftersales.system.LocalServer;
 import org.aftersales.system.http.OutboundHttp;
@@ -102,15 +104,53 @@ public class HttpRefundGateway implements RefundGateway, ChargeGateway {
 
   @Override
   public Optional<RefundReceipt> findRefund(String refundId) {
+    return find("/refunds/{id}", refundId, WireRefund.class).map(WireRefund::receipt);
+  }
+
+  @Override
+  public Optional<ChargeReceipt> findCharge(String chargeId) {
+    return find("/charges/{id}", chargeId, WireCharge.class).map(WireCharge::receipt);
+  }
+
+  /** One line of the provider's book: a refund or charge with its case, status and amount. */
+  public record BookEntry(String id, String caseId, PaymentStatus status, BigDecimal amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
+
+  record WireBookRefund(String refundId, String caseId, PaymentStatus status, String amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
+
+  record WireBookCharge(String chargeId, String caseId, PaymentStatus status, String amount, String currency,
+      java.time.OffsetDateTime createdAt) {}
+
+  /** The provider's book: every refund it holds (paid, pending or failed), for reconciliation. */
+  public List<BookEntry> refundBook() {
+    return Arrays.stream(book("/refunds", WireBookRefund[].class)).map(r -> new BookEntry(r.refundId(), r.caseId(),
+        r.status(), new BigDecimal(r.amount()), r.currency(), r.createdAt())).toList();
+  }
+
+  /** The provider's book of charges, for reconciliation. */
+  public List<BookEntry> chargeBook() {
+    return Arrays.stream(book("/charges", WireBookCharge[].class)).map(c -> new BookEntry(c.chargeId(), c.caseId(),
+        c.status(), new BigDecimal(c.amount()), c.currency(), c.createdAt())).toList();
+  }
+
+  private <T> T book(String path, Class<T> wire) {
+    return OutboundHttp.withRetries("Payment book " + path, properties.settings(),
+        () -> client().get().uri(path).retrieve().body(wire),
+        e -> new PaymentProviderUnavailableException("Payment provider unavailable: " + e.getMessage(), e));
+  }
+
+  /** The provider's status of one refund or charge (GET), or empty if it never received it. */
+  private <T> Optional<T> find(String path, String id, Class<T> wire) {
     try {
-      return Optional.of(OutboundHttp.withRetries("Refund status " + refundId, properties.settings(),
-          () -> client().get().uri("/refunds/{id}", refundId).retrieve().body(WireRefund.class).receipt(),
+      return Optional.of(OutboundHttp.withRetries("Payment status " + id, properties.settings(),
+          () -> client().get().uri(path, id).retrieve().body(wire),
           e -> new PaymentProviderUnavailableException("Payment provider unavailable: " + e.getMessage(), e)));
     } catch (RestClientResponseException e) {
       if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
         return Optional.empty();
       }
-      throw new PaymentProviderUnavailableException("Refund status " + refundId + " unreadable: " + e.getMessage(), e);
+      throw new PaymentProviderUnavailableException("Payment status " + id + " unreadable: " + e.getMessage(), e);
     }
   }
 

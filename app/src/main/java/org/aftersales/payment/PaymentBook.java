@@ -107,6 +107,33 @@ public abstract class PaymentBook {
     return Effect.APPLIED;
   }
 
+  /**
+   * The provider paid what we had recorded as failed (it said so when asked): our record now says paid, and the
+   * case gets the money, once. False if it already said paid.
+   */
+  public boolean reconcilePaid(String id, String providerId) {
+    Entry entry = query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
+    if (entry.status() == PaymentStatus.SUCCEEDED) {
+      return false;
+    }
+    jdbc.update("UPDATE " + table + " SET status = ?, " + providerColumn + " = ?, failure_reason = NULL, settled_at = ? "
+        + "WHERE " + idColumn + " = ?", PaymentStatus.SUCCEEDED.name(), providerId, Timestamp.from(clock.instant()), id);
+    settled(entry, PaymentStatus.SUCCEEDED, null);
+    return true;
+  }
+
+  /** Ids still pending that were asked for at or before {@code before}: their result is overdue. */
+  public List<String> pendingSince(java.time.Instant before) {
+    return jdbc.queryForList("SELECT " + idColumn + " FROM " + table + " WHERE status = ? AND requested_at <= ? "
+        + "ORDER BY requested_at", String.class, PaymentStatus.PENDING.name(), Timestamp.from(before));
+  }
+
+  /** Every entry asked for in [from, to), for reconciliation. */
+  public List<Entry> requestedBetween(java.time.Instant from, java.time.Instant to) {
+    return query(" WHERE requested_at >= ? AND requested_at < ? ORDER BY requested_at", Timestamp.from(from),
+        Timestamp.from(to));
+  }
+
   private NotFoundException unknown() {
     return new NotFoundException("No " + what.toLowerCase() + " with this id was asked for by this system.");
   }

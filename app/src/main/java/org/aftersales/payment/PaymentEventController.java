@@ -12,11 +12,8 @@ import java.time.OffsetDateTime;
 import org.aftersales.cases.EventAnswer;
 import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
-import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.InvalidRequestException;
 import org.aftersales.system.web.RetryLaterException;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The payment provider's results for refunds and for payments collected from customers (charges). Each
  * event counts once: a repeated event id, or a result we already have, changes nothing and says so; an
- * unknown refund or charge gets 404, a contradicting result 409.
+ * unknown refund or charge gets 404, a contradicting result 409. A new result is only taken once the provider's own
+ * record confirms it ({@link PaymentResults}); one it does not confirm gets 409, is recorded and raised for finance.
  */
 @RestController
 @Tag(name = "Outside events", description = "Callbacks from carriers and payment providers")
@@ -55,14 +53,14 @@ public class PaymentEventController {
   private final RefundLedger ledger;
   private final ChargeLedger charges;
   private final InboundEventLog events;
-  private final RuntimeService runtime;
+  private final PaymentResults results;
 
   public PaymentEventController(RefundLedger ledger, ChargeLedger charges, InboundEventLog events,
-      RuntimeService runtime) {
+      PaymentResults results) {
     this.ledger = ledger;
     this.charges = charges;
     this.events = events;
-    this.runtime = runtime;
+    this.results = results;
   }
 
   private EventAnswer chargeResult(RefundEvent event) {
@@ -71,20 +69,10 @@ public class PaymentEventController {
     if (earlier.isPresent()) {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before; nothing changed.");
     }
-    Effect effect = charges.settle(event.chargeId(), event.status(), event.providerChargeId(), event.failureReason(),
-        event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
-    if (effect == Effect.APPLIED) {
-      try {
-        runtime.createMessageCorrelation(CHARGE_SETTLED).processInstanceBusinessKey(caseId)
-            .processInstanceVariableEquals(CHARGE_ID, event.chargeId())
-            .setVariable(CHARGE_STATUS, event.status().name()).correlateWithResult();
-      } catch (MismatchingMessageCorrelationException e) {
-        throw new RetryLaterException("Case " + caseId + " is not yet waiting for payment " + event.chargeId()
-            + "; send the event again shortly.");
-      }
-    }
-    record(event, event.chargeId(), effect);
-    return new EventAnswer(event.eventId(), caseId, effect, "Payment " + event.chargeId() + " is " + event.status() + ".");
+    PaymentResults.Applied applied = results.charge(event.chargeId(), event.status(), event.providerChargeId(),
+        event.failureReason(), event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
+    record(event, event.chargeId(), applied.effect());
+    return new EventAnswer(event.eventId(), caseId, applied.effect(), applied.detail());
   }
 
   private void record(RefundEvent event, String subject, Effect effect) {
@@ -98,7 +86,8 @@ public class PaymentEventController {
   @PostMapping("/api/events/payments")
   @Operation(summary = "A refund succeeded or failed", description = "Answers 200 with the effect: APPLIED, "
       + "ALREADY_APPLIED or DUPLICATE; 404 for an unknown refund, 409 for a result that contradicts an earlier "
-      + "one, 503 (retry) if the case is not ready for it yet.")
+      + "one or that the provider's own record does not confirm, 503 (retry) if the case is not ready for it yet or "
+      + "the provider cannot be asked.")
   @Transactional
   public EventAnswer refundResult(@RequestBody @Valid RefundEvent event) {
     if (event.status() == PaymentStatus.PENDING) {
@@ -116,24 +105,9 @@ public class PaymentEventController {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before ("
           + earlier.get() + "); nothing changed.");
     }
-    Effect effect = ledger.settle(event.refundId(), event.status(), event.providerRefundId(), event.failureReason(),
-        event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
-    if (effect == Effect.APPLIED) {
-      try {
-        runtime.createMessageCorrelation(ReturnProcess.Message.REFUND_SETTLED)
-            .processInstanceBusinessKey(caseId)
-            .processInstanceVariableEquals(ReturnProcess.Var.REFUND_ID, event.refundId())
-            .setVariable(ReturnProcess.Var.REFUND_STATUS, event.status().name())
-            .setVariable(ReturnProcess.Var.REFUND_FAILURE_REASON, event.failureReason())
-            .correlateWithResult();
-      } catch (MismatchingMessageCorrelationException e) {
-        throw new RetryLaterException("Case " + caseId + " is not yet waiting for the result of refund "
-            + event.refundId() + "; send the event again shortly.");
-      }
-    }
-    record(event, event.refundId(), effect);
-    return new EventAnswer(event.eventId(), caseId, effect, effect == Effect.APPLIED
-        ? "Refund " + event.refundId() + " recorded as " + event.status() + "."
-        : "Refund " + event.refundId() + " was already recorded as " + event.status() + "; nothing changed.");
+    PaymentResults.Applied applied = results.refund(event.refundId(), event.status(), event.providerRefundId(),
+        event.failureReason(), event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
+    record(event, event.refundId(), applied.effect());
+    return new EventAnswer(event.eventId(), caseId, applied.effect(), applied.detail());
   }
 }

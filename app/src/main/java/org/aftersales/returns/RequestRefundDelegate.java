@@ -3,10 +3,12 @@ package org.aftersales.returns;
 import static org.aftersales.returns.ReturnProcess.Var;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseType;
 import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.payment.PaymentResults;
 import org.aftersales.payment.RefundGateway;
 import org.aftersales.payment.RefundLedger;
 import org.aftersales.payment.RefundReceipt;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * {@code Task_RequestRefund}: asks the payment provider to pay {@code refundAmount}. The refund id
  * ({@code <case>-R<n>}, counted on from the refunds the case had when this payment started) is reserved before the call and only advances when an attempt has failed for good,
  * so retries and restarts reuse it and the provider pays it once. Provider outages propagate (job retries,
- * then an incident); a refusal counts as a failed refund.
+ * then an incident); a refusal counts as a failed refund. Before a new id is issued after a failure, the provider is
+ * asked for the previous refund: unless it confirms the failure, no new id is issued (a refund it paid after all is
+ * reconciled and raised for finance; one still pending is waited for).
  */
 @Component
 public class RequestRefundDelegate implements JavaDelegate {
@@ -30,8 +34,11 @@ public class RequestRefundDelegate implements JavaDelegate {
   private final ComplaintBook complaints;
   private final RefundLedger ledger;
   private final RefundGateway gateway;
+  private final PaymentResults results;
 
-  public RequestRefundDelegate(CaseRepository cases, ComplaintBook complaints, RefundLedger ledger, RefundGateway gateway) {
+  public RequestRefundDelegate(CaseRepository cases, ComplaintBook complaints, RefundLedger ledger, RefundGateway gateway,
+      PaymentResults results) {
+    this.results = results;
     this.cases = cases;
     this.complaints = complaints;
     this.ledger = ledger;
@@ -44,6 +51,20 @@ public class RequestRefundDelegate implements JavaDelegate {
     Integer previous = (Integer) execution.getVariable(Var.REFUND_REQUESTS);
     int attempt = previous == null ? 1 : previous + 1;
     Integer base = (Integer) execution.getVariable(Var.REFUND_NUMBER_BASE);
+    if (attempt > 1) {
+      String previousId = c.caseId() + "-R" + ((base == null ? 0 : base) + attempt - 1);
+      Optional<RefundReceipt> earlier = gateway.findRefund(previousId);
+      if (earlier.isPresent() && earlier.get().status() != PaymentStatus.FAILED) {
+        // the provider did not fail it after all: never pay a second time
+        if (earlier.get().status() == PaymentStatus.SUCCEEDED) {
+          results.refund(previousId, PaymentStatus.SUCCEEDED, earlier.get().providerRefundId(), null, null, null);
+        }
+        execution.setVariable(Var.REFUND_ID, previousId);
+        execution.setVariable(Var.REFUND_STATUS, earlier.get().status().name());
+        execution.setVariable(Var.REFUND_FAILURE_REASON, null);
+        return;
+      }
+    }
     String refundId = c.caseId() + "-R" + ((base == null ? 0 : base) + attempt);
     BigDecimal amount = new BigDecimal((String) execution.getVariable(Var.REFUND_AMOUNT));
     // a complaint's compensation may exceed the price (假一赔十) up to the cap of its rule table

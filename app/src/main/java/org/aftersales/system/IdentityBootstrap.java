@@ -54,11 +54,11 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
       }
       LOG.warn("Demo users are enabled (embedded default): each user's password is its id. Never use this profile in production.");
     } else {
-      ensureFirstAdministrator(identity);
+      ensureFirstAdministrator(identity, engine.getProcessEngineConfiguration().isEnablePasswordPolicy());
     }
   }
 
-  private void ensureFirstAdministrator(IdentityService identity) {
+  private void ensureFirstAdministrator(IdentityService identity, boolean passwordPolicy) {
     IdentityProperties.Admin admin = properties.admin();
     if (admin.isGiven()) {
       if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
@@ -66,8 +66,9 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
         candidate.setFirstName(ADMIN_FIRST_NAME);
         candidate.setLastName(admin.userId());
         candidate.setEmail(admin.email());
-        PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(admin.password(), candidate);
-        if (!policy.isValid()) {
+        // without a password policy (switched off) there is nothing to check against
+        PasswordPolicyResult policy = passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password(), candidate) : null;
+        if (policy != null && !policy.isValid()) {
           throw new IllegalStateException("AFTERSALES_ADMIN_PASSWORD does not meet the password policy: "
               + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
                   .toList());

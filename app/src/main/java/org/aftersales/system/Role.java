@@ -19,8 +19,14 @@ public enum Role {
   DESIGNERS("designers", "Process designers", "designer", "Dana", "Designer"),
   /** Camunda's own administrator group: members pass every authorization check. */
   ADMINISTRATORS("camunda-admin", "Administrators", "admin", "Ada", "Admin"),
-  /** Shops, carriers and payment providers calling the REST API. */
-  SHOP_INTEGRATION("shop-integration", "Shop, carrier and payment integrations", "shop", "Shop", "Integration");
+  /** Shops calling the REST API for their customers. */
+  SHOP_INTEGRATION("shop-integration", "Shop, carrier and payment integrations", "shop", "Shop", "Integration"),
+  /** Carriers: post the status of their parcels (signed callbacks). */
+  CARRIERS("carriers", "Carriers", "carrier", "Carrier", "Demo"),
+  /** Payment providers: post the results of their refunds and charges (signed callbacks). */
+  PAYMENT_PROVIDERS("payment-providers", "Payment providers", "payment", "Payment", "Demo"),
+  /** Sellers: answer the complaints about them. */
+  SELLERS("sellers", "Sellers", "seller", "Seller", "Demo");
 
   public static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
   public static final String GROUP_TYPE_SYSTEM = "SYSTEM";
@@ -48,7 +54,7 @@ public enum Role {
   }
 
   public String groupType() {
-    return this == ADMINISTRATORS || this == SHOP_INTEGRATION ? GROUP_TYPE_SYSTEM : GROUP_TYPE_WORKFLOW;
+    return this == ADMINISTRATORS || outsideParties().contains(this) ? GROUP_TYPE_SYSTEM : GROUP_TYPE_WORKFLOW;
   }
 
   public String demoUserId() {
@@ -65,7 +71,12 @@ public enum Role {
 
   /** Every role that works inside the company, as opposed to API clients. */
   public static List<Role> staff() {
-    return Arrays.stream(values()).filter(r -> r != SHOP_INTEGRATION).toList();
+    return Arrays.stream(values()).filter(r -> !outsideParties().contains(r)).toList();
+  }
+
+  /** The groups of outside parties (README, "Outside parties"): shops, carriers, payment providers, sellers. */
+  public static List<Role> outsideParties() {
+    return List.of(SHOP_INTEGRATION, CARRIERS, PAYMENT_PROVIDERS, SELLERS);
   }
 
   /** Group ids of the given roles, for access rules. */

@@ -44,6 +44,10 @@ public class SecurityConfiguration {
   private static final String[] DOCUMENT_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
       Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS);
 
+  /** A seller's statement: the seller's own login, or staff recording one (README, "Outside parties"). */
+  private static final String[] SELLER_STATEMENT_WRITERS = Role.groupIds(Role.SELLERS, Role.AGENTS, Role.SUPERVISORS,
+      Role.ADMINISTRATORS);
+
   @Bean
   @Order(1)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
@@ -68,6 +72,13 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/engine-rest/metrics", "/engine-rest/metrics/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/me")).authenticated()
+            // outside parties: each kind reaches its own endpoints only; callbacks are signed as well
+            // (parties/SignedCallbackFilter), parties are managed by administrators
+            .requestMatchers(paths("/api/events/parcels")).hasAuthority(Role.CARRIERS.groupId())
+            .requestMatchers(paths("/api/events/payments")).hasAuthority(Role.PAYMENT_PROVIDERS.groupId())
+            .requestMatchers(paths(HttpMethod.POST, "/api/cases/*/seller-statement")).hasAnyAuthority(SELLER_STATEMENT_WRITERS)
+            .requestMatchers(paths("/api/admin/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
+            .requestMatchers(paths("/api/finance/**")).hasAnyAuthority(Role.groupIds(Role.FINANCE, Role.ADMINISTRATORS))
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)

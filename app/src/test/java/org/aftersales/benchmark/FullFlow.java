@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
@@ -77,7 +78,7 @@ public final class FullFlow implements Flow {
 
   private void collectedAndDelivered(Item item) {
     for (String status : List.of("PICKED_UP", "DELIVERED")) {
-      TestHttp.Response response = http.postJson("/api/events/parcels", "shop", "{\"eventId\":\"" + UUID.randomUUID()
+      TestHttp.Response response = TestCallbacks.post(http, "/api/events/parcels", "{\"eventId\":\"" + UUID.randomUUID()
           + "\",\"trackingNumber\":\"" + item.data() + "\",\"status\":\"" + status + "\",\"occurredAt\":\""
           + OffsetDateTime.now() + "\"}");
       if (response.status() != 200) {

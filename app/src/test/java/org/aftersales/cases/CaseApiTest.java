@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,13 +283,16 @@ class CaseApiTest {
 
   @Test
   void malformedEventsAreRefused() {
-    assertThat(http.postJson("/api/events/parcels", "shop", "{\"trackingNumber\":\"SF1234567890\",\"status\":\"DELIVERED\"}")
+    assertThat(TestCallbacks.post(http, "/api/events/parcels", "{\"trackingNumber\":\"SF1234567890\",\"status\":\"DELIVERED\"}")
         .status()).isEqualTo(400);
-    assertThat(http.postJson("/api/events/parcels", "shop", "{\"eventId\":\"e1\",\"trackingNumber\":\"SF1234567890\","
+    assertThat(TestCallbacks.post(http, "/api/events/parcels", "{\"eventId\":\"e1\",\"trackingNumber\":\"SF1234567890\","
         + "\"status\":\"TELEPORTED\",\"occurredAt\":\"2026-11-20T10:00:00Z\"}").status()).isEqualTo(400);
-    assertThat(http.postJson("/api/events/payments", "shop", "{\"eventId\":\"e2\",\"refundId\":\"X-R1\","
+    assertThat(TestCallbacks.post(http, "/api/events/payments", "{\"eventId\":\"e2\",\"refundId\":\"X-R1\","
         + "\"status\":\"PENDING\",\"occurredAt\":\"2026-11-20T10:00:00Z\"}").status()).isEqualTo(400);
     assertThat(http.postJson("/api/events/payments", "agent", "{}").status()).isEqualTo(403);
+    // a shop is no carrier and no payment provider
+    assertThat(http.postJson("/api/events/parcels", "shop", "{}").status()).isEqualTo(403);
+    assertThat(http.postJson("/api/events/payments", "shop", "{}").status()).isEqualTo(403);
   }
 
   private long count() {

@@ -63,7 +63,6 @@ class ComplaintProcessTest {
     Map<String, Object> details = new HashMap<>();
     details.put("category", category);
     details.put("chatRecord", List.of("https://chat.example.com/O-1/log"));
-    details.put("sellerEmail", "service@" + seller.toLowerCase() + ".example.com");
     if (linkedCaseId != null) {
       details.put("linkedCaseId", linkedCaseId);
     }
@@ -115,7 +114,7 @@ class ComplaintProcessTest {
   }
 
   TestHttp.Response statement(String caseId, String sellerId, String text) {
-    return http.postJson("/api/cases/" + caseId + "/seller-statement", "shop", "{\"sellerId\":\"" + sellerId
+    return http.postJson("/api/cases/" + caseId + "/seller-statement", "agent", "{\"sellerId\":\"" + sellerId
         + "\",\"statement\":\"" + text + "\",\"evidence\":[\"https://chat.example.com/seller-log\"]}");
   }
 
@@ -495,12 +494,12 @@ class ComplaintProcessTest {
     String caseId = pi.getBusinessKey();
     String refused = refusedReturn();
     List<TestHttp.Response> bad = List.of(
-        http.postJson("/api/cases/" + caseId + "/seller-statement", "shop", "{\"sellerId\":\"" + seller + "\"}"),
-        http.postJson("/api/cases/" + caseId + "/seller-statement", "shop", "{\"sellerId\":\"" + seller
+        http.postJson("/api/cases/" + caseId + "/seller-statement", "agent", "{\"sellerId\":\"" + seller + "\"}"),
+        http.postJson("/api/cases/" + caseId + "/seller-statement", "agent", "{\"sellerId\":\"" + seller
             + "\",\"statement\":\"<script>x</script>\"}"),
-        http.postJson("/api/cases/" + caseId + "/seller-statement", "shop", "{\"sellerId\":\"" + seller
+        http.postJson("/api/cases/" + caseId + "/seller-statement", "agent", "{\"sellerId\":\"" + seller
             + "\",\"statement\":\"ok\",\"evidence\":[\"ftp://x\"]}"),
-        http.postJson("/api/cases/" + caseId + "/seller-statement", "shop", "not json"),
+        http.postJson("/api/cases/" + caseId + "/seller-statement", "agent", "not json"),
         http.postJson("/api/cases/" + caseId + "/appeal", "shop", "{\"reason\":\"  \"}"),
         http.get("/api/sellers/" + seller + "/penalties?from=yesterday", "supervisor"),
         http.get("/api/sellers/" + seller + "/penalties?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", "supervisor"));

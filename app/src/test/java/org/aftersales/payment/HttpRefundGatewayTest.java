@@ -31,6 +31,8 @@ import org.springframework.web.server.ResponseStatusException;
 @TestPropertySource(properties = {
     "aftersales.simulators.payment.auto-settle=false",
     "aftersales.simulators.payment.callback-url=" + PaymentCallbackCapture.PATH,
+    // the capture is a test endpoint under /api, open to the shop's login: the simulator calls it as the shop
+    "aftersales.simulators.payment.callback-user=shop", "aftersales.simulators.payment.callback-password=shop",
     "aftersales.simulators.payment.callback-backoff=PT0.1S",
     "aftersales.payment.backoff=PT0.05S"})
 class HttpRefundGatewayTest {
@@ -139,6 +141,10 @@ class HttpRefundGatewayTest {
     Received callback = awaitCallbacks(request.refundId(), 1).get(0);
     JsonNode body = callback.body();
     assertThat(callback.user()).isEqualTo("shop");
+    // signed as a provider signs: HMAC-SHA256 of "<timestamp>.<body>" with the demo provider's secret
+    assertThat(callback.signature()).isEqualTo(org.aftersales.parties.CallbackSignature.sign(
+        "demo-payment-signing-secret-0001", Long.parseLong(callback.timestamp()),
+        callback.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(UUID.fromString(body.get("eventId").asText())).isNotNull();
     assertThat(body.get("refundId").asText()).isEqualTo(request.refundId());
     assertThat(body.get("providerRefundId").asText()).isEqualTo(receipt.providerRefundId());

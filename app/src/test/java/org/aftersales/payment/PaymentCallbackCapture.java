@@ -1,6 +1,8 @@
 package org.aftersales.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.aftersales.parties.CallbackSignature;
 import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,17 +25,20 @@ public class PaymentCallbackCapture {
   static final String PATH = "/api/test-callbacks/payments";
 
   /** One delivery as received. */
-  record Received(String user, JsonNode body) {}
+  record Received(String user, JsonNode body, String raw, String timestamp, String signature) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failing = new AtomicInteger();
 
   @PostMapping(PATH)
-  ResponseEntity<Void> receive(@RequestBody JsonNode body, Principal user) {
+  ResponseEntity<Void> receive(@RequestBody String raw, Principal user,
+      @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+      @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signature) throws Exception {
+    JsonNode body = new ObjectMapper().readTree(raw);
     if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
     }
-    received.add(new Received(user.getName(), body));
+    received.add(new Received(user.getName(), body, raw, timestamp, signature));
     return ResponseEntity.noContent().build();
   }
 

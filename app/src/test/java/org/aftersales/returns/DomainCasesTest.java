@@ -100,10 +100,10 @@ class DomainCasesTest {
         "sellerId", seller, "description", "The seller answered after four days and refused the return of a noisy fan",
         "paidAmount", "399.00", "items", List.of(fan), "complaint", Map.of("category", "REFUSED_AFTER_SALES",
             "linkedCaseId", caseId, "chatRecord", List.of("https://chat.example.com/" + caseId + "/log"))));
-    // the seller is asked and answers through the API
+    // the seller is asked and answers by phone; an agent records its statement (marked as recorded by staff)
     await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createExecutionQuery()
         .processInstanceBusinessKey(complaintId).activityId("Task_AwaitSellerStatement").count() == 1);
-    TestHttp.Response statement = http.postJson("/api/cases/" + complaintId + "/seller-statement", "shop",
+    TestHttp.Response statement = http.postJson("/api/cases/" + complaintId + "/seller-statement", "agent",
         "{\"sellerId\":\"" + seller + "\",\"statement\":\"The noise is normal for this model\"}");
     assertThat(statement.status()).as(statement.body()).isEqualTo(200);
     // the complaint handler reviews order, chat and the refused case in Tasklist, and decides

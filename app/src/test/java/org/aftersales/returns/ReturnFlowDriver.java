@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,7 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * Drives return cases in tests the way the outside world does: opens them through the case API as the
- * shop, hands in carrier and payment events through their endpoints, and runs due jobs like the job
+ * shop, hands in carrier and payment events through their endpoints (signed, as the demo carrier and provider), and runs due jobs like the job
  * executor would (process tests switch the job executor off to decide when jobs run).
  */
 public final class ReturnFlowDriver {
@@ -98,21 +99,33 @@ public final class ReturnFlowDriver {
   }
 
   public TestHttp.Response parcelEvent(String eventId, String trackingNumber, String status) {
-    return http.postJson("/api/events/parcels", SHOP, "{\"eventId\":\"" + eventId + "\",\"trackingNumber\":\""
+    return TestCallbacks.post(http, "/api/events/parcels", "{\"eventId\":\"" + eventId + "\",\"trackingNumber\":\""
         + trackingNumber + "\",\"status\":\"" + status + "\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
+  /**
+   * The provider's callback for a refund: the provider's book says so first (settled in the simulator without its
+   * own callback; a refund it settled already keeps its result), then the callback comes, signed.
+   */
   public TestHttp.Response paymentEvent(String eventId, String refundId, String status, String amount) {
-    return http.postJson("/api/events/payments", SHOP, "{\"eventId\":\"" + eventId + "\",\"refundId\":\"" + refundId
+    inTheProvidersBook("/simulators/payment/refunds/" + refundId, status);
+    return TestCallbacks.post(http, "/api/events/payments", "{\"eventId\":\"" + eventId + "\",\"refundId\":\"" + refundId
         + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
         + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "")
         + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
   }
 
   public TestHttp.Response chargeEvent(String chargeId, String status, String amount) {
-    return http.postJson("/api/events/payments", SHOP, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"chargeId\":\""
+    inTheProvidersBook("/simulators/payment/charges/" + chargeId, status);
+    return TestCallbacks.post(http, "/api/events/payments", "{\"eventId\":\"" + UUID.randomUUID() + "\",\"chargeId\":\""
         + chargeId + "\",\"status\":\"" + status + "\",\"amount\":\"" + amount + "\",\"currency\":\"CNY\""
         + ",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}");
+  }
+
+  /** Settles a pending refund or charge in the payment simulator's book, without a callback. */
+  private void inTheProvidersBook(String path, String status) {
+    http.postJson(path + "/settle", SHOP, "{\"status\":\"" + status + "\",\"callback\":false"
+        + (status.equals("FAILED") ? ",\"failureReason\":\"Card account closed\"" : "") + "}");
   }
 
   public ProcessInstance instance(String caseId) {

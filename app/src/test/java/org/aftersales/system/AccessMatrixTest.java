@@ -62,7 +62,7 @@ class AccessMatrixTest {
       send repair evidence                     |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | in   | 401
       choose a repair remedy                   |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | in   | 401
       answer the survey                        |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | in   | 401
-      give the seller's statement              |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | in   | 401
+      give the seller's statement              |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | 403  | 401
       appeal a complaint                       |  in   |  in   |    403    |    403     |    403     |    in      |   403   |   403   |   403    | in   | 401
       read a complaint record                  |  in   |  in   |    403    |    403     |    in      |    in      |   403   |   in    |   403    | in   | 401
       list a case's documents                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 2xx  | 401
@@ -71,8 +71,8 @@ class AccessMatrixTest {
       read a seller's penalties                |  2xx  |  2xx  |    403    |    403     |    2xx     |    2xx     |   403   |   2xx   |   403    | 2xx  | 401
       read the knowledge base                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 403  | 401
       write a knowledge-base article           |  2xx  |  2xx  |    403    |    403     |    403     |    2xx     |   403   |   403   |   403    | 403  | 401
-      carrier parcel event                     |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 2xx  | 401
-      payment provider event                   |  in   |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | in   | 401
+      carrier parcel event                     |  403  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
+      payment provider event                   |  403  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
       read the service figures                 |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read a case's service figures            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the cost report                     |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401

@@ -106,8 +106,11 @@ class ClusterTest {
         "--aftersales.simulators.payment.callback-attempts=12",
         "--aftersales.simulators.carrier.callback-backoff=PT0.5S",
         "--aftersales.simulators.payment.callback-backoff=PT0.5S",
-        // the simulators call the nodes back as the integration user the nodes know
-        "--aftersales.integration.user=shop", "--aftersales.integration.password=" + PASSWORD));
+        // the simulators are called as the shop integration the nodes know, and call the nodes back as the carrier
+        // and payment provider parties recorded there (createUsers), signed with those parties' secrets
+        "--aftersales.integration.user=shop", "--aftersales.integration.password=" + PASSWORD,
+        "--aftersales.simulators.carrier.callback-password=" + PASSWORD,
+        "--aftersales.simulators.payment.callback-password=" + PASSWORD));
     // the first node alone on the empty database: schema, models, first administrator (README)
     nodeA = ChildApplication.start("cluster-node-a", portA, nodeArguments("node-a", simulatorPort, mailPort));
     nodeA.awaitReady(Duration.ofSeconds(240));
@@ -436,6 +439,13 @@ class ClusterTest {
       TestHttp.Response member = node.send("PUT", "/engine-rest/group/" + group + "/members/" + user,
           ADMIN + ":" + PASSWORD, null, null, Map.of());
       assertThat(member.status()).as(member.body()).isEqualTo(204);
+    });
+    // the carrier and payment provider as parties, with the simulators' (demo) signing secrets
+    Map.of("carrier", "CARRIER", "payment", "PAYMENT_PROVIDER").forEach((user, kind) -> {
+      TestHttp.Response party = node.postJson("/api/admin/parties", ADMIN + ":" + PASSWORD, "{\"partyId\":\"" + user
+          + "\",\"kind\":\"" + kind + "\",\"userId\":\"" + user + "\",\"password\":\"" + PASSWORD
+          + "\",\"name\":\"" + user + "\",\"secret\":\"demo-" + user + "-signing-secret-0001\"}");
+      assertThat(party.status()).as(party.body()).isEqualTo(201);
     });
   }
 }

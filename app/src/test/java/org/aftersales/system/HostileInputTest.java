@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Part;
 import org.aftersales.TestHttp.Response;
@@ -163,7 +164,7 @@ class HostileInputTest {
         row("XML body", "POST", "/api/cases", "shop", Map.of(), "application/xml", "<case/>", 415, "not supported"),
         row("DELETE on a case", "DELETE", "/api/cases/{own}", "shop", Map.of(), null, null, 405, "not supported"),
         row("PUT on the case list", "PUT", "/api/cases", "shop", Map.of(), JSON, open(), 405, "not supported"),
-        row("GET on the parcel callback", "GET", "/api/events/parcels", "shop", Map.of(), null, null, 405, "not supported"),
+        row("GET on the parcel callback", "GET", "/api/events/parcels", "carrier", Map.of(), null, null, 405, "not supported"),
         row("asking for XML", "GET", "/api/cases/{own}", "shop", Map.of("Accept", "application/xml"), null, null, 406,
             "Acceptable representations"),
         get("an unknown path under /api", "/api/refunds/all", "shop", 404, "no API endpoint"),
@@ -215,7 +216,7 @@ class HostileInputTest {
             409, "closed"),
         row("a document replayed under its key with another file", "MULTIPART", "/api/cases/{own}/documents", "shop",
             Map.of(CUSTOMER, "{customer}", KEY, "{docKey}"), null, "b.png", 409, "different request body"),
-        row("the carrier's news of a parcel of a closed case", "POST", "/api/events/parcels", "shop", Map.of(), JSON,
+        row("the carrier's news of a parcel of a closed case", "POST", "/api/events/parcels", "carrier", Map.of(), JSON,
             parcel.formatted("ev-" + UUID.randomUUID(), "{parcel}", "DELIVERED"), 200, "IGNORED_CASE_CLOSED",
             List.of("AS_INBOUND_EVENT")),
         // --- carrier and payment callbacks ---
@@ -319,8 +320,11 @@ class HostileInputTest {
           : row.body().startsWith("b") ? Arrays.copyOf(png(), png().length + 1) : png();
       return http.postMultipart(path, row.user(), List.of(Part.file("file", row.body(), "image/png", content)), headers);
     }
-    return http.send(row.method(), path, row.user(), row.contentType(), row.body() == null ? null : resolve(row.body()),
-        headers);
+    String body = row.body() == null ? null : resolve(row.body());
+    if ("POST".equals(row.method()) && path.startsWith("/api/events/")) {
+      headers.putAll(TestCallbacks.signature(row.user(), body));
+    }
+    return http.send(row.method(), path, row.user(), row.contentType(), body, headers);
   }
 
   /**
@@ -430,7 +434,9 @@ class HostileInputTest {
   }
 
   private static Row post(String what, String path, String body, int status, String mentions) {
-    return row(what, "POST", path, "shop", Map.of(), JSON, body, status, mentions);
+    String user = path.startsWith("/api/events/") ? TestCallbacks.partyOf(path)
+        : path.endsWith("/seller-statement") ? "seller" : "shop";
+    return row(what, "POST", path, user, Map.of(), JSON, body, status, mentions);
   }
 
   private static Row get(String what, String path, String user, int status, String mentions) {

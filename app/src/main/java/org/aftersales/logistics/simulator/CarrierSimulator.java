@@ -64,11 +64,15 @@ public class CarrierSimulator implements AutoCloseable {
 
   public CarrierSimulator(CarrierSimulatorProperties properties, LocalServer localServer, Clock clock,
       @Value("${aftersales.integration.user}") String user, @Value("${aftersales.integration.password}") String password) {
+    // calls back as the party it stands in for (its own login and signing secret); the integration login only
+    // where no callback login is configured
     this.properties = properties;
     this.localServer = localServer;
     this.clock = clock;
-    this.callbacks = new CallbackSender("carrier-simulator", new OutboundHttp.Settings(user, password,
-        Duration.ofSeconds(2), Duration.ofSeconds(10), 1, properties.callbackBackoff()), properties.callbackAttempts());
+    boolean ownLogin = properties.callbackUser() != null && !properties.callbackUser().isBlank();
+    this.callbacks = new CallbackSender("carrier-simulator", new OutboundHttp.Settings(ownLogin ? properties.callbackUser() : user,
+        ownLogin ? properties.callbackPassword() : password, Duration.ofSeconds(2), Duration.ofSeconds(10), 1,
+        properties.callbackBackoff()), properties.callbackAttempts(), properties.signingSecret(), clock);
   }
 
   /** Books a pickup or shipment; the same reference with the same content answers the same booking. */

@@ -65,11 +65,15 @@ public class PaymentSimulator implements AutoCloseable {
 
   public PaymentSimulator(PaymentSimulatorProperties properties, LocalServer localServer, Clock clock,
       @Value("${aftersales.integration.user}") String user, @Value("${aftersales.integration.password}") String password) {
+    // calls back as the party it stands in for (its own login and signing secret); the integration login only
+    // where no callback login is configured
     this.properties = properties;
     this.localServer = localServer;
     this.clock = clock;
-    this.callbacks = new CallbackSender("payment-simulator", new OutboundHttp.Settings(user, password,
-        Duration.ofSeconds(2), Duration.ofSeconds(10), 1, properties.callbackBackoff()), properties.callbackAttempts());
+    boolean ownLogin = properties.callbackUser() != null && !properties.callbackUser().isBlank();
+    this.callbacks = new CallbackSender("payment-simulator", new OutboundHttp.Settings(ownLogin ? properties.callbackUser() : user,
+        ownLogin ? properties.callbackPassword() : password, Duration.ofSeconds(2), Duration.ofSeconds(10), 1,
+        properties.callbackBackoff()), properties.callbackAttempts(), properties.signingSecret(), clock);
   }
 
   /** Takes a refund request; the same key with the same body answers the first refund again. */
@@ -125,6 +129,11 @@ public class PaymentSimulator implements AutoCloseable {
    * {@link #SCHEDULED_FAILURE}.
    */
   public synchronized SimulatedRefund settle(String refundId, String status, String failureReason) {
+    return settle(refundId, status, failureReason, true);
+  }
+
+  /** As {@link #settle(String, String, String)}; without {@code callBack} the result is only in the book. */
+  public synchronized SimulatedRefund settle(String refundId, String status, String failureReason, boolean callBack) {
     SimulatedRefund refund = find(refundId);
     if (!"PENDING".equals(refund.status())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Refund " + refundId + " is already " + refund.status());
@@ -143,7 +152,9 @@ public class PaymentSimulator implements AutoCloseable {
         settled.amount().toPlainString(), settled.currency(), settled.failureReason(),
         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     lastCallbacks.put(refundId, callback);
-    callbacks.send(callbackUrl(), callback);
+    if (callBack) {
+      callbacks.send(callbackUrl(), callback);
+    }
     return settled;
   }
 
@@ -186,10 +197,21 @@ public class PaymentSimulator implements AutoCloseable {
 
   /** The customer pays (SUCCEEDED) or the payment fails now; the result is called back. */
   public synchronized SimulatedCharge settleCharge(String chargeId, String status, String failureReason) {
+    return settleCharge(chargeId, status, failureReason, true);
+  }
+
+  public synchronized SimulatedCharge findCharge(String chargeId) {
     SimulatedCharge charge = charges.get(chargeId);
     if (charge == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No charge " + chargeId);
     }
+    return charge;
+  }
+
+  /** As {@link #settleCharge(String, String, String)}; without {@code callBack} the result is only in the book. */
+  public synchronized SimulatedCharge settleCharge(String chargeId, String status, String failureReason,
+      boolean callBack) {
+    SimulatedCharge charge = findCharge(chargeId);
     if (!"PENDING".equals(charge.status())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Charge " + chargeId + " is already " + charge.status());
     }
@@ -200,6 +222,9 @@ public class PaymentSimulator implements AutoCloseable {
     SimulatedCharge settled = new SimulatedCharge(chargeId, charge.providerChargeId(), charge.caseId(), charge.orderId(),
         charge.amount(), charge.currency(), status, reason, charge.createdAt());
     charges.put(chargeId, settled);
+    if (!callBack) {
+      return settled;
+    }
     callbacks.send(callbackUrl(), new ChargeCallback(UUID.randomUUID().toString(), chargeId, settled.providerChargeId(),
         status, settled.amount().toPlainString(), settled.currency(), reason,
         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));

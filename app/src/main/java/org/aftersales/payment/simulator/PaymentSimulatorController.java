@@ -44,7 +44,13 @@ public class PaymentSimulatorController {
       @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, String description) {}
 
   /** A manual settlement. */
-  public record Settlement(@NotBlank @Pattern(regexp = "SUCCEEDED|FAILED") String status, String failureReason) {}
+  public record Settlement(@NotBlank @Pattern(regexp = "SUCCEEDED|FAILED") String status, String failureReason,
+      Boolean callback) {
+    /** Whether the result is called back (the default); false records it in the book only. */
+    boolean callsBack() {
+      return callback == null || callback;
+    }
+  }
 
   /**
    * Faults to inject: 503 for the next requests, failed settlements, and (see {@link InjectedFaults}) 500s,
@@ -83,7 +89,7 @@ public class PaymentSimulatorController {
   @PostMapping("/refunds/{refundId}/settle")
   @Operation(summary = "Settle a pending refund now and call back")
   public SimulatedRefund settle(@PathVariable String refundId, @RequestBody @Valid Settlement settlement) {
-    return simulator.settle(refundId, settlement.status(), settlement.failureReason());
+    return simulator.settle(refundId, settlement.status(), settlement.failureReason(), settlement.callsBack());
   }
 
   @PostMapping("/refunds/{refundId}/callbacks/resend")
@@ -103,6 +109,12 @@ public class PaymentSimulatorController {
     return ResponseEntity.status(HttpStatus.CREATED).body(charge);
   }
 
+  @GetMapping("/charges/{chargeId}")
+  @Operation(summary = "The status of one charge")
+  public PaymentSimulator.SimulatedCharge findCharge(@PathVariable String chargeId) {
+    return simulator.findCharge(chargeId);
+  }
+
   @GetMapping("/charges")
   public List<PaymentSimulator.SimulatedCharge> charges(@RequestParam(required = false) String caseId) {
     return simulator.charges(caseId);
@@ -111,7 +123,7 @@ public class PaymentSimulatorController {
   @PostMapping("/charges/{chargeId}/settle")
   @Operation(summary = "The customer pays now (or the payment fails) and the result is called back")
   public PaymentSimulator.SimulatedCharge settleCharge(@PathVariable String chargeId, @RequestBody @Valid Settlement settlement) {
-    return simulator.settleCharge(chargeId, settlement.status(), settlement.failureReason());
+    return simulator.settleCharge(chargeId, settlement.status(), settlement.failureReason(), settlement.callsBack());
   }
 
   @PostMapping("/faults")

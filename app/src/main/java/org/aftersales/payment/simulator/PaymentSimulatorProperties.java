@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * themselves and after how long, and where results are called back to: empty means this application's
  * {@code /api/events/payments}, a path starting with {@code /} another address of this application (tests),
  * anything else a full URL. Callbacks are retried {@code callback-attempts} times, {@code callback-backoff}
- * apart and growing, while the receiver fails or answers 5xx.
+ * apart and growing, while the receiver fails or answers 5xx. Callbacks are sent as the payment provider party:
+ * with {@code callback-user}/{@code callback-password} and signed with {@code signing-secret}.
  */
 @ConfigurationProperties("aftersales.simulators.payment")
 public record PaymentSimulatorProperties(
@@ -18,4 +19,7 @@ public record PaymentSimulatorProperties(
     @DefaultValue("PT2S") Duration settleDelay,
     @DefaultValue("") String callbackUrl,
     @DefaultValue("5") int callbackAttempts,
-    @DefaultValue("PT1S") Duration callbackBackoff) {}
+    @DefaultValue("PT1S") Duration callbackBackoff,
+    @DefaultValue("") String callbackUser,
+    @DefaultValue("") String callbackPassword,
+    @DefaultValue("") String signingSecret) {}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.aftersales.parties.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -13,7 +14,8 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Used by the simulators to call back like a real provider: asynchronously, retrying a few times with
  * growing delays while the receiver fails or answers 5xx (a 503 "not ready yet" included); a 2xx or 4xx
- * answer ends delivery.
+ * answer ends delivery. Each attempt is signed as {@link org.aftersales.parties.CallbackSignature} says, with
+ * the time of that attempt, when a signing secret is configured.
  */
 public class CallbackSender implements AutoCloseable {
 
@@ -27,8 +29,13 @@ public class CallbackSender implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final OutboundHttp.Settings settings;
   private final int maxAttempts;
+  private final String signingSecret;
+  private final java.time.Clock clock;
 
-  public CallbackSender(String name, OutboundHttp.Settings settings, int maxAttempts) {
+  public CallbackSender(String name, OutboundHttp.Settings settings, int maxAttempts, String signingSecret,
+      java.time.Clock clock) {
+    this.signingSecret = signingSecret;
+    this.clock = clock;
     this.executor = Executors.newScheduledThreadPool(2, r -> {
       Thread thread = new Thread(r, name + "-callbacks");
       thread.setDaemon(true);
@@ -58,8 +65,14 @@ public class CallbackSender implements AutoCloseable {
     executor.execute(() -> {
       try {
         RestClient client = OutboundHttp.client(url, settings);
-        client.post().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
-            .toBodilessEntity();
+        byte[] json = JSON.writeValueAsBytes(body);
+        long now = clock.instant().getEpochSecond();
+        client.post().contentType(MediaType.APPLICATION_JSON).headers(headers -> {
+          if (signingSecret != null && !signingSecret.isBlank()) {
+            headers.set(CallbackSignature.TIMESTAMP_HEADER, Long.toString(now));
+            headers.set(CallbackSignature.SIGNATURE_HEADER, CallbackSignature.sign(signingSecret, now, json));
+          }
+        }).body(json).retrieve().toBodilessEntity();
       } catch (RestClientResponseException e) {
         if (e.getStatusCode().is4xxClientError()) {
           LOG.warn("Callback to {} refused ({}): {}", url, e.getStatusCode(), e.getResponseBodyAsString());

@@ -19,15 +19,23 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The {@code Idempotency-Key} rule of the API: the same key with the same body returns the first answer
  * again and changes nothing; the same key with another body gets 409. Keys are scoped per caller and
  * endpoint. The answer is stored in the same transaction as the change it describes, so a crash leaves
  * either both or neither. Failed requests store nothing, so the client may retry them.
+ *
+ * <p>A key is bound to the acting party: the logged-in user and, when it acts for a customer, the customer it
+ * names in {@code X-Customer-Id}. The same key sent for another customer is a new request, run (and its access
+ * checked) as that customer's; it never answers with the first customer's case.
  */
 @Service
 public class IdempotencyService {
+
+  static final String CUSTOMER_HEADER = "X-Customer-Id";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -42,16 +50,17 @@ public class IdempotencyService {
   }
 
   /**
-   * Runs {@code action} once per (scope, key); without a key it simply runs. {@code request} is what
+   * Runs {@code action} once per (scope and acting customer, key); without a key it simply runs. {@code request} is what
    * identifies the body (the parsed request object).
    */
-  public <T> ResponseEntity<?> execute(String scope, String key, Object request, Supplier<ResponseEntity<T>> action) {
+  public <T> ResponseEntity<?> execute(String callerScope, String key, Object request, Supplier<ResponseEntity<T>> action) {
     if (key == null) {
       return transactions.execute(status -> action.get());
     }
     if (key.isBlank() || key.length() > 200) {
       throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
     }
+    String scope = boundToActingParty(callerScope);
     String hash = hash(request);
     ResponseEntity<?> replay = replay(scope, key, hash);
     if (replay != null) {
@@ -75,6 +84,21 @@ public class IdempotencyService {
       }
       return winner;
     }
+  }
+
+  /** The scope with the customer the caller acts for, from the current request's {@code X-Customer-Id}. */
+  static String boundToActingParty(String scope) {
+    String customer = null;
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      customer = attributes.getRequest().getHeader(CUSTOMER_HEADER);
+    }
+    if (customer == null) {
+      return scope;
+    }
+    if (customer.length() > 64) {
+      throw new InvalidRequestException(CUSTOMER_HEADER, "must be a customer id of at most 64 characters");
+    }
+    return scope + "|for:" + customer;
   }
 
   private ResponseEntity<?> replay(String scope, String key, String hash) {
