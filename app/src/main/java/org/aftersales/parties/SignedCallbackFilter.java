@@ -85,7 +85,9 @@ class SignedCallbackFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
     if (body.length > maxBytes) {
-      refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The callback is larger than " + maxBytes + " bytes.");
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+          "The body is larger than " + maxBytes + " bytes, the most " + path + " takes.");
       return;
     }
     String signature = request.getHeader(CallbackSignature.SIGNATURE_HEADER);
