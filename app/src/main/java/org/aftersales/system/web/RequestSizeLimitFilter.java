@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses bodies above {@code aftersales.api.max-body-size} on {@code /api} and {@code /simulators} with
  * 413 before anything reads them, whether the client declares the length or streams it. A document upload
- * ({@code POST /api/cases/{caseId}/documents}) may be larger by {@code aftersales.documents.max-size}.
+ * ({@code POST /api/cases/{caseId}/documents}) may be larger by {@code aftersales.documents.max-size}. The engine
+ * REST API takes at most {@code aftersales.engine-rest.max-body-size} (a deployment of every model and form).
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -29,10 +30,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final long maxUploadBytes;
+  private final long maxEngineRestBytes;
   private final ObjectMapper objectMapper;
 
   public RequestSizeLimitFilter(@Value("${aftersales.api.max-body-size:64KB}") DataSize maxBodySize,
-      @Value("${aftersales.documents.max-size:10MB}") DataSize maxDocumentSize, ObjectMapper objectMapper) {
+      @Value("${aftersales.documents.max-size:10MB}") DataSize maxDocumentSize,
+      @Value("${aftersales.engine-rest.max-body-size:4MB}") DataSize maxEngineRestSize, ObjectMapper objectMapper) {
+    this.maxEngineRestBytes = maxEngineRestSize.toBytes();
     this.maxBytes = maxBodySize.toBytes();
     this.maxUploadBytes = maxBytes + maxDocumentSize.toBytes();
     this.objectMapper = objectMapper;
@@ -41,7 +45,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/") || path.startsWith("/simulators/"));
+    return !(path.startsWith("/api/") || path.startsWith("/simulators/") || path.startsWith("/engine-rest/"));
   }
 
   @Override
@@ -49,7 +53,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean upload = "POST".equals(request.getMethod()) && UPLOAD.matcher(path).matches();
-    long limit = upload ? maxUploadBytes : maxBytes;
+    long limit = path.startsWith("/engine-rest/") ? maxEngineRestBytes : upload ? maxUploadBytes : maxBytes;
     if (request.getContentLengthLong() > limit) {
       tooLarge(response, limit, upload);
       return;
@@ -69,7 +73,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response, long limit, boolean upload) throws IOException {
     var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-        "The body is larger than " + limit + " bytes. " + (upload
+        "The body is larger than " + limit + " bytes. " + (limit == maxEngineRestBytes ? "Send less."
+            : upload
             ? "Send a smaller file: a document may have at most " + (maxUploadBytes - maxBytes) + " bytes."
             : "Send less (add photos and documents through POST /api/cases/{caseId}/documents)."));
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
