@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Every error of the engine REST API as {@code application/problem+json}, like the rest of the API: a
  * {@code detail} a person can read (no Java class names, no Jackson reference chains), and the right status
  * (a password the policy refuses, a value the engine cannot take: 400, not 500). The engine's {@code message}
- * is kept, cleaned the same way, for Camunda Modeler, which shows it.
+ * is kept, cleaned the same way, for Camunda Modeler, which shows it. A refused password also says what the
+ * policy asks for.
  */
 @Component
 public class EngineRestProblems implements ResourceConfigCustomizer, ContainerResponseFilter {
@@ -26,6 +27,8 @@ public class EngineRestProblems implements ResourceConfigCustomizer, ContainerRe
   /** Engine errors that are the caller's bad input, though the engine answers 500. */
   private static final Set<String> BAD_INPUT = Set.of("PasswordPolicyException", "NotValidException",
       "NullValueException", "BadUserRequestException");
+  /** The engine's message for a password its policy refuses (a plain engine exception, answered 500). */
+  private static final String PASSWORD_POLICY = "Password does not match policy";
   private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.){2,}([A-Z][\\w$]*)");
   private static final Pattern THROWABLE = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
 
@@ -50,8 +53,13 @@ public class EngineRestProblems implements ResourceConfigCustomizer, ContainerRe
     } else {
       return;
     }
-    int status = response.getStatus() == 500 && BAD_INPUT.contains(type) ? 400 : response.getStatus();
+    boolean badInput = BAD_INPUT.contains(type) || String.valueOf(message).startsWith(PASSWORD_POLICY);
+    int status = response.getStatus() == 500 && badInput ? 400 : response.getStatus();
     String detail = readable(message, status);
+    if (String.valueOf(message).startsWith(PASSWORD_POLICY)) {
+      detail = detail + ": at least 10 characters with upper and lower case, a digit and a special character, "
+          + "not containing the user id.";
+    }
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", Response.Status.fromStatusCode(status) == null ? "Error"

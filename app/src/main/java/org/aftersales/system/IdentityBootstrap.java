@@ -80,9 +80,9 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
       }
       if (existing != null) {
         // recovery: the administrator from the environment can always log in again
-        identity.unlockUser(existing.getId());
         existing.setPassword(admin.password());
         identity.saveUser(existing);
+        identity.unlockUser(existing.getId());
         LOG.info("Administrator {} from the environment: unlocked, password set from AFTERSALES_ADMIN_PASSWORD",
             existing.getId());
       }

@@ -30,10 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @AfterSalesIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class ModelExpressionsTest {
+public class ModelExpressionsTest {
 
   /** The attack of issue 16: a timer start event whose date runs an operating-system command. */
-  static String timerModel(String key, String timeDate) {
+  public static String timerModel(String key, String timeDate) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -47,7 +47,7 @@ class ModelExpressionsTest {
         """.formatted(key, timeDate.replace("'", "&apos;"));
   }
 
-  static String touch(Path file) {
+  public static String touch(Path file) {
     return "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch "
         + file.toAbsolutePath() + "')}";
   }
