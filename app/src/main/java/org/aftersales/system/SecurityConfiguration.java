@@ -78,8 +78,9 @@ public class SecurityConfiguration {
                 "/engine-rest/engine/*/metrics/**")).hasAnyAuthority(OPERATORS)
             // production deploys the models of the build only (README "Security"): no deployment through REST
             .requestMatchers(paths(HttpMethod.POST, "/engine-rest/deployment/**", "/engine-rest/engine/*/deployment/**"))
-            .access((authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
-                restDeployments))
+            .access(restDeployments
+                ? org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority(ENGINE_REST_GROUPS)
+                : (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false))
             .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/me")).authenticated()
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
