@@ -44,10 +44,7 @@ class CrossSiteAndEngineRestTest {
   @Test
   void aPageOfAnotherSiteCannotCancelCompleteOrDeploy() {
     String caseId = flow.open(Map.of());
-    org.camunda.bpm.engine.task.Task review = org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-            .taskDefinitionKey(ReturnProcess.Element.REVIEW).singleResult(), t -> t != null);
+    org.camunda.bpm.engine.task.Task review = flow.awaitTask(caseId, ReturnProcess.Element.REVIEW);
     String key = "crosssite" + UUID.randomUUID().toString().substring(0, 8);
 
     Response cancel = http.send("POST", "/api/cases/" + caseId + "/cancel", "agent", "text/plain", "x=1", EVIL);

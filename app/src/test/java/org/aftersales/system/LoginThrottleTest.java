@@ -2,14 +2,12 @@ package org.aftersales.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.MovableClock;
 import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Response;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,46 +23,38 @@ class LoginThrottleTest {
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
 
-  /** A clock the test moves. */
-  static final class MovingClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T08:00:00Z"));
+  /** A user of the test's own, with a password that is not its id. */
+  String user(String prefix) {
+    String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(id);
+    user.setPassword("Right-" + id);
+    identityService.saveUser(user);
+    return id;
+  }
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
+  static LoginThrottle throttle(int perAddress, int perAccount, MovableClock clock) {
+    return new LoginThrottle(perAddress, perAccount, Duration.ofMinutes(15), clock,
+        new BusinessTime(ZoneId.of("Asia/Shanghai"), clock));
   }
 
   @Test
   void anAddressIsRefusedForALimitedTimeAfterTooManyFailures() {
-    MovingClock clock = new MovingClock();
-    LoginThrottle throttle = new LoginThrottle(5, 3, Duration.ofMinutes(15), clock,
-        new BusinessTime(ZoneId.of("Asia/Shanghai"), clock));
+    MovableClock clock = new MovableClock(Instant.parse("2026-12-04T08:00:00Z"));
+    LoginThrottle throttle = throttle(5, 3, clock);
     for (int i = 0; i < 5; i++) {
       throttle.failed("user" + i, "203.0.113.9");
     }
 
     assertThat(throttle.refusal("someone", "203.0.113.9")).hasValueSatisfying(r -> assertThat(r).contains("address"));
     assertThat(throttle.refusal("someone", "198.51.100.7")).isEmpty();
-    clock.now.set(clock.now.get().plus(Duration.ofMinutes(16)));
+    clock.move(Duration.ofMinutes(16));
     assertThat(throttle.refusal("someone", "203.0.113.9")).isEmpty();
   }
 
   @Test
   void anAccountLockSparesTheAddressesItWorksFromAndEnds() {
-    MovingClock clock = new MovingClock();
-    LoginThrottle throttle = new LoginThrottle(100, 3, Duration.ofMinutes(15), clock,
-        new BusinessTime(ZoneId.of("Asia/Shanghai"), clock));
+    MovableClock clock = new MovableClock(Instant.parse("2026-12-04T08:00:00Z"));
+    LoginThrottle throttle = throttle(100, 3, clock);
     throttle.succeeded("agent7", "10.0.0.5");
     for (int i = 0; i < 3; i++) {
       throttle.failed("agent7", "203.0.113.9");
@@ -72,17 +62,14 @@ class LoginThrottleTest {
 
     assertThat(throttle.refusal("agent7", "203.0.113.9")).isPresent();
     assertThat(throttle.refusal("agent7", "10.0.0.5")).isEmpty();
-    clock.now.set(clock.now.get().plus(Duration.ofMinutes(16)));
+    clock.move(Duration.ofMinutes(16));
     assertThat(throttle.refusal("agent7", "203.0.113.9")).isEmpty();
   }
 
   @Test
   void wrongPasswordsNeverLockAnAccountForGoodNorDelayTheRealUser() {
-    String id = "throttled" + UUID.randomUUID().toString().substring(0, 8);
+    String id = user("throttled");
     String password = "Right-" + id;
-    User user = identityService.newUser(id);
-    user.setPassword(password);
-    identityService.saveUser(user);
     identityService.createMembership(id, "managers");
     TestHttp http = TestHttp.on(port);
     try {
@@ -102,11 +89,8 @@ class LoginThrottleTest {
 
   @Test
   void aLockedAccountIsToldWhyWithoutABasicChallengeForBrowsers() {
-    String id = "stranger" + UUID.randomUUID().toString().substring(0, 8);
+    String id = user("stranger");
     String password = "Right-" + id;
-    User user = identityService.newUser(id);
-    user.setPassword(password);
-    identityService.saveUser(user);
     TestHttp http = TestHttp.on(port);
     try {
       for (int i = 0; i < 10; i++) {

@@ -123,4 +123,17 @@ class ProductionModelsMariaDbTest {
     assertThat(weak.body()).contains("\"detail\"").doesNotContain("Exception");
     assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
   }
+
+  @Test
+  void behindTheTlsProxyCookiesAreSecureAndHstsIsSent() {
+    Map<String, String> overTls = Map.of("X-Forwarded-Proto", "https");
+    TestHttp http = TestHttp.on(port);
+
+    Response api = http.send("GET", "/api/me", ADMIN + ":" + ADMIN_PASSWORD, null, null, overTls);
+    Response webapp = http.send("GET", "/camunda/app/tasklist/default/", null, null, null, overTls);
+
+    assertThat(api.headers().firstValue("Strict-Transport-Security")).isPresent();
+    assertThat(webapp.headers().allValues("Set-Cookie")).isNotEmpty()
+        .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
+  }
 }

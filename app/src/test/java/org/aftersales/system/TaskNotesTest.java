@@ -34,9 +34,7 @@ class TaskNotesTest {
 
   Task review() {
     String caseId = flow.open(Map.of());
-    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-            .taskDefinitionKey(ReturnProcess.Element.REVIEW).singleResult(), t -> t != null);
+    return flow.awaitTask(caseId, ReturnProcess.Element.REVIEW);
   }
 
   @Test

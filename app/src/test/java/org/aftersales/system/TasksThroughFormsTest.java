@@ -32,9 +32,7 @@ class TasksThroughFormsTest {
   }
 
   Task review(String caseId) {
-    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-            .taskDefinitionKey(ReturnProcess.Element.REVIEW).singleResult(), t -> t != null);
+    return flow.awaitTask(caseId, ReturnProcess.Element.REVIEW);
   }
 
   @Test

@@ -73,9 +73,7 @@ class CrossSiteBrowserTest {
   void aPageOnAnotherSiteCannotCancelCompleteOrDeploy() throws Exception {
     ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
     String caseId = flow.open(Map.of());
-    Task review = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
-            .taskDefinitionKey(ReturnProcess.Element.REVIEW).singleResult(), t -> t != null);
+    Task review = flow.awaitTask(caseId, ReturnProcess.Element.REVIEW);
     Path pwned = Files.createTempDirectory("pwned").resolve("pwned");
     String key = "xsite" + UUID.randomUUID().toString().substring(0, 8);
     String target = "http://localhost:" + port;
