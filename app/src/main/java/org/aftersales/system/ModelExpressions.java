@@ -66,11 +66,17 @@ public class ModelExpressions {
       "startsWith", "endsWith", "equals", "equalsIgnoreCase", "compareTo", "toUpperCase", "toLowerCase", "trim",
       "strip", "substring", "indexOf", "replace", "toString", "size", "get", "containsKey", "containsValue",
       "isBefore", "isAfter", "plus", "minus", "add", "subtract", "multiply", "negate", "abs", "signum",
-      "toPlainString", "intValue", "longValue", "doubleValue", "booleanValue", "setScale", "max", "min");
+      "toPlainString", "intValue", "longValue", "doubleValue", "booleanValue", "setScale", "max", "min",
+      // dates, as Tasklist's filters write them (${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()})
+      "withTimeAtStartOfDay", "plusDays", "minusDays", "plusHours", "minusHours", "plusWeeks", "minusWeeks",
+      "plusMonths", "minusMonths", "toDate");
+
+  /** The engine's own functions, for task queries and filters: who is logged in, and the time. */
+  static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
 
   private static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, Number.class, Boolean.class,
       Character.class, Collection.class, Map.class, java.time.temporal.TemporalAccessor.class,
-      java.time.temporal.TemporalAmount.class, java.util.Date.class);
+      java.time.temporal.TemporalAmount.class, java.util.Date.class, org.joda.time.ReadableInstant.class);
 
   private static final Set<Class<?>> DELEGATE_TYPES = Set.of(JavaDelegate.class, ExecutionListener.class,
       TaskListener.class);
@@ -132,7 +138,7 @@ public class ModelExpressions {
       if (FORBIDDEN.contains(name) || (isBean(name) && !mayUseBean(name))) {
         return Optional.of("it uses '" + name + "', which models may not use");
       }
-    } else if (node instanceof AstFunction function) {
+    } else if (node instanceof AstFunction function && !FUNCTIONS.contains(function.getName())) {
       return Optional.of("it calls the function '" + function.getName() + "', which models may not use");
     } else if (node instanceof AstDot dot) {
       String name = dotName(dot);

@@ -114,7 +114,8 @@ public class ModelExpressionsTest {
     for (String expression : List.of("${returnLimits.reviewDue()}", "${returnLimits.jobRetryCycle}",
         "${execution.setVariable('refundNumberBase', refundLedger.forCase(execution.processBusinessKey).size())}",
         "${'Appointment booked for '.concat(slotStart)}", "${notifyCustomerDelegate}",
-        "${reviewDecision == 'APPROVE' ? 'a' : 'b'}", "#{execution.processBusinessKey}")) {
+        "${reviewDecision == 'APPROVE' ? 'a' : 'b'}", "#{execution.processBusinessKey}",
+        "${currentUserGroups()}", "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")) {
       assertThat(rules.refusal(expression)).as(expression).isEmpty();
     }
   }
