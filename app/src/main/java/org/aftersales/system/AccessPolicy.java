@@ -72,18 +72,24 @@ public final class AccessPolicy {
 
   /**
    * Permissions that earlier releases granted within grants this one still makes, taken back at start-up:
-   * designers' deleting of deployments and reading of the cases' history.
+   * designers' deleting of deployments and reading of the cases' history; everyone's listing of the users
+   * (only administrators, who manage users, list them; each user reads their own profile).
    */
   public static List<Grant> withdrawn() {
-    return List.of(grant(Role.DESIGNERS, DEPLOYMENT, ANY, Permissions.DELETE),
-        grant(Role.DESIGNERS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY));
+    List<Grant> withdrawn = new ArrayList<>(List.of(grant(Role.DESIGNERS, DEPLOYMENT, ANY, Permissions.DELETE),
+        grant(Role.DESIGNERS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY)));
+    for (Role role : Role.values()) {
+      if (role != Role.ADMINISTRATORS) {
+        withdrawn.add(grant(role, USER, ANY, Permissions.READ));
+      }
+    }
+    return withdrawn;
   }
 
   public static List<Grant> grants() {
     List<Grant> grants = new ArrayList<>();
     FLOWS.forEach((role, keys) -> {
       grants.add(grant(role, APPLICATION, "tasklist", Permissions.ACCESS));
-      grants.add(grant(role, USER, ANY, Permissions.READ));
       grants.add(grant(role, GROUP, ANY, Permissions.READ));
       for (String key : keys) {
         grants.add(role == Role.SUPERVISORS
@@ -115,7 +121,6 @@ public final class AccessPolicy {
     grants.add(grant(m, DEPLOYMENT, ANY, Permissions.READ));
     grants.add(grant(m, BATCH, ANY, BatchPermissions.READ, BatchPermissions.READ_HISTORY));
     grants.add(grant(m, OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
-    grants.add(grant(m, USER, ANY, Permissions.READ));
     grants.add(grant(m, GROUP, ANY, Permissions.READ));
     grants.add(grant(m, FILTER, ANY, Permissions.READ));
     grants.add(grant(m, SYSTEM, ANY, SystemPermissions.READ));
@@ -130,7 +135,6 @@ public final class AccessPolicy {
         ProcessDefinitionPermissions.UPDATE));
     grants.add(grant(d, DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
     grants.add(grant(d, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
-    grants.add(grant(d, USER, ANY, Permissions.READ));
     grants.add(grant(d, GROUP, ANY, Permissions.READ));
 
     // administrators: everything, as Camunda's own admin set-up grants (the webapps check these rows)

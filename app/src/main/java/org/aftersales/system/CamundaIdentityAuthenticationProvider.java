@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,26 +14,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's users (so Admin manages one set of users for the
- * webapps and the APIs) and turns the user's groups into authorities. Camunda's own login throttling
- * applies: repeated wrong passwords lock the user for a growing time.
+ * webapps and the APIs) and turns the user's groups into authorities. Failed logins are throttled by client
+ * address and by account ({@link LoginThrottle}); no lock lasts for good.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "unknown";
+    throttle.refusal(userId, address).ifPresent(reason -> {
+      throw new LockedException(reason);
+    });
     if (userId == null || userId.isBlank() || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
+      throttle.failed(userId, address);
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    throttle.succeeded(userId, address);
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
         .stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

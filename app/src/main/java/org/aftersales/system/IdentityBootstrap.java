@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the role groups and their authorizations once the engine is built, and then either the demo
  * users (embedded default) or the first administrator from the environment. Every step is idempotent,
- * so each start-up repairs what is missing and changes nothing else; existing passwords are never reset.
+ * so each start-up repairs what is missing and changes nothing else; existing passwords are never reset, but
+ * for the administrator from the environment: a start with {@code AFTERSALES_ADMIN_USER} and
+ * {@code AFTERSALES_ADMIN_PASSWORD} unlocks that user, sets that password and puts it (back) in
+ * {@code camunda-admin}, so an administrator can always be recovered.
  */
 @Component
 public class IdentityBootstrap extends AbstractCamundaConfiguration {
@@ -26,7 +29,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
 
   static final String MISSING_ADMIN = "No administrator exists in this database and none is configured. "
       + "Set AFTERSALES_ADMIN_USER and AFTERSALES_ADMIN_PASSWORD (at least 10 characters with upper and lower "
-      + "case, a digit and a special character) for the first start; the user is created in group 'camunda-admin'. "
+      + "case, a digit and a special character, not containing the user id) for the first start; the user is created in group 'camunda-admin'. "
       + "Demo users exist only on the embedded default.";
 
   private static final String ADMIN_FIRST_NAME = "Administrator";
@@ -61,18 +64,28 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
   private void ensureFirstAdministrator(IdentityService identity, boolean passwordPolicy) {
     IdentityProperties.Admin admin = properties.admin();
     if (admin.isGiven()) {
-      if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
-        User candidate = identity.newUser(admin.userId());
+      User existing = identity.createUserQuery().userId(admin.userId()).singleResult();
+      User candidate = existing != null ? existing : identity.newUser(admin.userId());
+      if (existing == null) {
         candidate.setFirstName(ADMIN_FIRST_NAME);
         candidate.setLastName(admin.userId());
         candidate.setEmail(admin.email());
-        // without a password policy (switched off) there is nothing to check against
-        PasswordPolicyResult policy = passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password(), candidate) : null;
-        if (policy != null && !policy.isValid()) {
-          throw new IllegalStateException("AFTERSALES_ADMIN_PASSWORD does not meet the password policy: "
-              + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
-                  .toList());
-        }
+      }
+      // without a password policy (switched off) there is nothing to check against
+      PasswordPolicyResult policy = passwordPolicy ? identity.checkPasswordAgainstPolicy(admin.password(), candidate) : null;
+      if (policy != null && !policy.isValid()) {
+        throw new IllegalStateException("AFTERSALES_ADMIN_PASSWORD does not meet the password policy (at least 10 "
+            + "characters with upper and lower case, a digit and a special character, not containing the user id): "
+            + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters())
+                .toList());
+      }
+      if (existing != null) {
+        // recovery: the administrator from the environment can always log in again
+        existing.setPassword(admin.password());
+        identity.saveUser(existing);
+        identity.unlockUser(existing.getId());
+        LOG.info("Administrator {} from the environment: unlocked, password set from AFTERSALES_ADMIN_PASSWORD",
+            existing.getId());
       }
       ensureUser(identity, admin.userId(), admin.password(), ADMIN_FIRST_NAME, admin.userId(), admin.email(),
           Role.ADMINISTRATORS);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,9 +31,11 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-    write(request, response, HttpStatus.UNAUTHORIZED,
-        "Log in with HTTP Basic credentials of a user of this system (missing or wrong credentials).");
+    if (!fromBrowser(request)) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    }
+    write(request, response, HttpStatus.UNAUTHORIZED, e instanceof LockedException ? e.getMessage()
+        : "Log in with HTTP Basic credentials of a user of this system (missing or wrong credentials).");
   }
 
   @Override
@@ -40,6 +43,17 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN,
         "Your user is not in a group that may use " + request.getRequestURI() + ". Ask an administrator for access.");
+  }
+
+  /**
+   * A browser never gets a Basic challenge: it would keep the credentials typed into its dialog and send them
+   * with every later request to this site, also those a page on another site makes it send. Browsers say
+   * what they are fetching (Sec-Fetch-*), send an Origin with scripts' and forms' requests, or ask for HTML.
+   */
+  static boolean fromBrowser(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+        || request.getHeader(HttpHeaders.ORIGIN) != null || (accept != null && accept.contains("text/html"));
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

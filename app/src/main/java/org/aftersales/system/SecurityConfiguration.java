@@ -2,6 +2,7 @@ package org.aftersales.system;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,8 @@ public class SecurityConfiguration {
   private static final String[] CASE_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS,
       Role.SUPERVISORS, Role.ADMINISTRATORS);
   /** Case documents: every group that works tasks adds and opens them (from Tasklist forms too); managers open them. */
+  private static final String[] WEBAPP_METRICS = {"/camunda/api/engine/engine/*/metrics",
+      "/camunda/api/engine/engine/*/metrics/**"};
   private static final String[] DOCUMENTS = {"/api/cases/*/documents", "/api/cases/*/documents/*"};
   private static final String[] DOCUMENT_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
       Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
@@ -53,7 +56,11 @@ public class SecurityConfiguration {
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
         .securityMatcher(paths("/", "/camunda/**"))
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // the engine checks no authorization on its metrics: for operators only, as on /engine-rest
+        .authorizeHttpRequests(auth -> auth.requestMatchers(paths(WEBAPP_METRICS)).hasAnyAuthority(OPERATORS)
+            .anyRequest().permitAll())
+        .addFilterBefore(new WebappSessionReportFilter("default", paths(WEBAPP_METRICS)),
+            org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
         // the webapps send Camunda's own CSRF token, checked by Camunda's CsrfPreventionFilter
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
@@ -63,13 +70,21 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apis(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
+  SecurityFilterChain apis(HttpSecurity http, ProblemSecurityHandler problems,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      @Value("${aftersales.deployment.through-rest:true}") boolean restDeployments) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/error", "/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**")).hasAnyAuthority(OPERATORS)
             // the engine checks no authorization on its metrics: like /actuator/prometheus, for operators only
-            .requestMatchers(paths("/engine-rest/metrics", "/engine-rest/metrics/**")).hasAnyAuthority(OPERATORS)
+            .requestMatchers(paths("/engine-rest/metrics", "/engine-rest/metrics/**", "/engine-rest/engine/*/metrics",
+                "/engine-rest/engine/*/metrics/**")).hasAnyAuthority(OPERATORS)
+            // production deploys the models of the build only (README "Security"): no deployment through REST
+            .requestMatchers(paths(HttpMethod.POST, "/engine-rest/deployment/**", "/engine-rest/engine/*/deployment/**"))
+            .access(restDeployments
+                ? org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority(ENGINE_REST_GROUPS)
+                : (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false))
             .requestMatchers(paths("/engine-rest/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/me")).authenticated()
             // outside parties: each kind reaches its own endpoints only; callbacks are signed as well
@@ -93,15 +108,19 @@ public class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName(ProblemSecurityHandler.REALM).authenticationEntryPoint(problems))
         // the Cockpit plugin reads the reports, and Tasklist forms link to case documents, with the user's
         // webapp login (GET only)
+        // a person logged in to the webapps also opens the API documentation (Swagger UI)
         .addFilterBefore(new WebappSessionReportFilter("default",
-                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1])),
+                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1], "/v3/api-docs", "/v3/api-docs/**",
+                    "/swagger-ui.html", "/swagger-ui/**")),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteRequests(json), WebappSessionReportFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // never a session of our own; and a report read with the Cockpit login must not renew that login's
         // session id (session fixation protection would, and Cockpit's requests in flight would fail)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
-        // stateless HTTP Basic clients: no cookie, so no cross-site request can ride on a session
+        // stateless HTTP Basic clients: no cookie; browsers get no Basic challenge to cache (ProblemSecurityHandler)
+        // and cross-site requests are refused (CrossSiteRequests)
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .build();
@@ -127,6 +146,38 @@ public class SecurityConfiguration {
         new FilterRegistrationBean<>(new EngineRestIdentityFilter(identityService));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Tasks are completed with their form's fields only, through the engine REST API and Tasklist alike. */
+  @Bean
+  FilterRegistrationBean<TaskFormFields> taskFormFields(org.camunda.bpm.engine.FormService formService,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<TaskFormFields> registration = new FilterRegistrationBean<>(new TaskFormFields(formService, json));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+
+  /** Failed logins to the webapps count as those to the APIs ({@link LoginThrottle}). */
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<WebappLoginThrottle> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, json));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    return registration;
+  }
+
+  /** Only those who work a task write comments and attachments on it ({@link TaskNotes}). */
+  @Bean
+  FilterRegistrationBean<TaskNotes> taskNotes(org.camunda.bpm.engine.ProcessEngine engine,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<TaskNotes> registration = new FilterRegistrationBean<>(new TaskNotes(engine.getTaskService(),
+        engine.getAuthorizationService(), engine.getIdentityService(), json));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
 }

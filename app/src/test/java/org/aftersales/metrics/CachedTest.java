@@ -2,42 +2,16 @@ package org.aftersales.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aftersales.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** A cached value is read from its source once per max age, and again when the clock goes back. */
 class CachedTest {
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-11-11T10:00:00Z");
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-11-11T10:00:00Z"));
   final AtomicInteger reads = new AtomicInteger();
 
   @Test

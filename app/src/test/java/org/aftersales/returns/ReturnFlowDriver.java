@@ -147,6 +147,13 @@ public final class ReturnFlowDriver {
     return task;
   }
 
+  /** Waits until the case's process has its task {@code key} open, and returns it. */
+  public org.camunda.bpm.engine.task.Task awaitTask(String caseId, String key) {
+    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+            .taskDefinitionKey(key).singleResult(), t -> t != null);
+  }
+
   /** The candidate groups of a task. */
   public List<String> groups(org.camunda.bpm.engine.task.Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()

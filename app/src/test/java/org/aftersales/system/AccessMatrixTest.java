@@ -98,6 +98,9 @@ class AccessMatrixTest {
       create a user                            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
       grant an authorization                   |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
       read the engine's metrics                |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
+      read the engine's metrics (engine path)  |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
+      write a variable of the review task      |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
+      comment on the agents' review task       |  2xx  |  2xx  |    403    |    403     |    403     |    2xx     |   403   |   403   |   403    | 403  | 401
       """;
 
   private static final String JSON = "application/json";
@@ -237,6 +240,13 @@ class AccessMatrixTest {
     });
     actions.put("read the engine's metrics", user -> http.get("/engine-rest/metrics/activity-instance-start/sum",
         user));
+    actions.put("read the engine's metrics (engine path)", user -> http.get(
+        "/engine-rest/engine/default/metrics/activity-instance-start/sum", user));
+    actions.put("write a variable of the review task", user -> http.send("PUT", "/engine-rest/task/"
+        + reviewTask(freshCase()).getId() + "/variables/" + ReturnProcess.Var.WITH_RETURN, user, JSON,
+        "{\"type\":\"Boolean\",\"value\":false}", Map.of()));
+    actions.put("comment on the agents' review task", user -> http.postJson("/engine-rest/task/"
+        + reviewTask(freshCase()).getId() + "/comment/create", user, "{\"message\":\"Called the customer\"}"));
   }
 
   Stream<Arguments> cells() {

@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 413 before anything reads them, whether the client declares the length or streams it (a streamed body is cut
  * off when it passes the limit: the reader's {@link BodyTooLargeException} becomes the same 413, see
  * {@link ApiExceptionHandler}). A document upload ({@code POST /api/cases/{caseId}/documents}) may be larger by
- * {@code aftersales.documents.max-size}. The answer says what the limit is for and, for a case, where larger things go.
+ * {@code aftersales.documents.max-size}. The engine REST API takes at most {@code aftersales.engine-rest.max-body-size}
+ * (a deployment of every model and form). The answer says what the limit is for and, for a case, where larger things go.
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -31,10 +32,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final long maxUploadBytes;
+  private final long maxEngineRestBytes;
   private final ObjectMapper objectMapper;
 
   public RequestSizeLimitFilter(@Value("${aftersales.api.max-body-size:64KB}") DataSize maxBodySize,
-      @Value("${aftersales.documents.max-size:10MB}") DataSize maxDocumentSize, ObjectMapper objectMapper) {
+      @Value("${aftersales.documents.max-size:10MB}") DataSize maxDocumentSize,
+      @Value("${aftersales.engine-rest.max-body-size:4MB}") DataSize maxEngineRestSize, ObjectMapper objectMapper) {
+    this.maxEngineRestBytes = maxEngineRestSize.toBytes();
     this.maxBytes = maxBodySize.toBytes();
     this.maxUploadBytes = maxBytes + maxDocumentSize.toBytes();
     this.objectMapper = objectMapper;
@@ -43,7 +47,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/") || path.startsWith("/simulators/"));
+    return !(path.startsWith("/api/") || path.startsWith("/simulators/") || path.startsWith("/engine-rest/"));
   }
 
   @Override
@@ -51,7 +55,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean upload = "POST".equals(request.getMethod()) && UPLOAD.matcher(path).matches();
-    long limit = upload ? maxUploadBytes : maxBytes;
+    long limit = path.startsWith("/engine-rest/") ? maxEngineRestBytes : upload ? maxUploadBytes : maxBytes;
     String detail = detail(path, limit, upload);
     if (request.getContentLengthLong() > limit) {
       tooLarge(response, detail);
