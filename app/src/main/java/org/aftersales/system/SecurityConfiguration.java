@@ -152,8 +152,9 @@ public class SecurityConfiguration {
   /** Tasks are completed with their form's fields only, through the engine REST API and Tasklist alike. */
   @Bean
   FilterRegistrationBean<TaskFormFields> taskFormFields(org.camunda.bpm.engine.FormService formService,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
-    FilterRegistrationBean<TaskFormFields> registration = new FilterRegistrationBean<>(new TaskFormFields(formService, json));
+      org.camunda.bpm.engine.TaskService taskService, com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<TaskFormFields> registration =
+        new FilterRegistrationBean<>(new TaskFormFields(formService, taskService, json));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftersales.system.web.ApiExceptionHandler;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,10 +38,12 @@ public class TaskFormFields extends OncePerRequestFilter {
   private static final int MAX_BODY = 256 * 1024;
 
   private final FormService formService;
+  private final TaskService taskService;
   private final ObjectMapper json;
 
-  public TaskFormFields(FormService formService, ObjectMapper json) {
+  public TaskFormFields(FormService formService, TaskService taskService, ObjectMapper json) {
     this.formService = formService;
+    this.taskService = taskService;
     this.json = json;
   }
 
@@ -89,6 +92,11 @@ public class TaskFormFields extends OncePerRequestFilter {
 
   /** The keys of the task's Camunda Form; empty for a task without one; null for a task the caller cannot see. */
   private Set<String> formFields(String taskId) {
+    if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+      // gone (its case withdrawn, say) or hidden from the caller: the engine and the filters after this one answer;
+      // the engine's form lookup would fail on a missing task with a NullPointerException
+      return null;
+    }
     try (InputStream form = formService.getDeployedTaskForm(taskId)) {
       Set<String> keys = new HashSet<>();
       collectKeys(json.readTree(form), keys);

@@ -86,7 +86,7 @@ class UnicodeOnMariaDbTest {
     Task inspection = await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(caseId).taskDefinitionKey("Task_InspectGoods").singleResult(), t -> t != null);
     TestHttp.Response comment = flow.http().postJson("/engine-rest/task/" + inspection.getId() + "/comment/create",
-        "manager", "{\"message\":\"Customer wrote " + ANGRY + "\"}");
+        "inspector", "{\"message\":\"Customer wrote " + ANGRY + "\"}");
     assertThat(comment.status()).as(comment.body()).isEqualTo(200);
     flow.decide(caseId, "inspector", "Task_InspectGoods", "{\"inspectionPassed\":{\"value\":true},"
         + "\"inspectionCondition\":{\"value\":\"NEW\"},\"inspectionNotes\":{\"value\":\"Box dented " + ANGRY + "\"}}",
