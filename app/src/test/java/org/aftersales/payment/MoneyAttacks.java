@@ -188,10 +188,7 @@ abstract class MoneyAttacks {
 
   @Test
   void anotherCarrierOrProviderActsOnNothingOfOurs() {
-    String caseId = flow.open(Map.of());
-    ProcessInstance pi = flow.instance(caseId);
-    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
-    flow.runDueJobs();
+    String caseId = approved();
     String tracking = (String) flow.variable(caseId, Var.TRACKING_NUMBER);
     String otherCarrier = recordParty("CARRIER");
     String delivered = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"trackingNumber\":\"" + tracking
@@ -207,10 +204,7 @@ abstract class MoneyAttacks {
     assertThat(flow.view(caseId).get("timeline")).isEqualTo(before.get("timeline"));
     // the carrier it was booked with still moves it
     assertThat(flow.parcelEvent(tracking, "DELIVERED").body()).contains("APPLIED");
-    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
-    flow.runDueJobs();
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(flow.refundInstance(caseId))
-        .isWaitingAt(AWAIT_REFUND);
+    passInspection(caseId);
 
     // another payment provider's word on our refund (or charge) counts for nothing, and raises nothing
     String r1 = caseId + "-R1";
@@ -279,16 +273,26 @@ abstract class MoneyAttacks {
   }
 
   private String atRefund() {
-    String caseId = flow.open(Map.of());
-    ProcessInstance pi = flow.instance(caseId);
-    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
-    flow.runDueJobs();
+    String caseId = approved();
     flow.parcelEvent((String) flow.variable(caseId, Var.TRACKING_NUMBER), "DELIVERED");
-    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    passInspection(caseId);
+    return caseId;
+  }
+
+  /** A return approved, its pickup booked with the carrier. */
+  private String approved() {
+    String caseId = flow.open(Map.of());
+    complete(task(flow.instance(caseId)), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    return caseId;
+  }
+
+  /** The returned goods pass inspection: the refund is asked of the provider and awaited. */
+  private void passInspection(String caseId) {
+    complete(task(flow.instance(caseId)), withVariables(Var.INSPECTION_PASSED, true));
     flow.runDueJobs();
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(flow.refundInstance(caseId))
         .isWaitingAt(AWAIT_REFUND);
-    return caseId;
   }
 
   private static void assertProblem(TestHttp.Response response, int status, String mentions) {
