@@ -51,6 +51,12 @@ public class ComplaintBook {
         false, ts(c.openedAt()));
   }
 
+  /** The cases of the newest {@code limit} complaints about a seller. */
+  public List<String> casesOfSeller(String sellerId, int limit) {
+    return jdbc.queryForList("SELECT case_id FROM as_complaint WHERE seller_id = ? ORDER BY opened_at DESC, case_id",
+        String.class, sellerId).stream().limit(limit).toList();
+  }
+
   public Optional<Complaint> find(String caseId) {
     return jdbc.query("SELECT * FROM as_complaint WHERE case_id = ?", this::complaint, caseId).stream().findFirst();
   }

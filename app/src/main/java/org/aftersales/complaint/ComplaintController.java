@@ -14,14 +14,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.aftersales.parties.PartyKind;
-import org.aftersales.parties.PartyStore;
-import org.aftersales.system.Role;
+import java.util.Optional;
+import org.aftersales.parties.SellerLogins;
 import org.aftersales.system.web.IdempotencyService;
 import org.aftersales.system.web.InvalidRequestException;
+import org.aftersales.system.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,11 +59,11 @@ public class ComplaintController {
   private final ComplaintBook book;
   private final IdempotencyService idempotency;
   private final Clock clock;
-  private final PartyStore parties;
+  private final SellerLogins sellers;
 
   public ComplaintController(ComplaintService complaints, ComplaintBook book, IdempotencyService idempotency, Clock clock,
-      PartyStore parties) {
-    this.parties = parties;
+      SellerLogins sellers) {
+    this.sellers = sellers;
     this.complaints = complaints;
     this.book = book;
     this.idempotency = idempotency;
@@ -90,13 +89,11 @@ public class ComplaintController {
    * otherwise. A seller's login answers for its own seller id only.
    */
   private String recordedByStaff(Principal caller, String sellerId) {
-    boolean seller = caller instanceof Authentication a && a.getAuthorities().stream()
-        .anyMatch(g -> Role.SELLERS.groupId().equals(g.getAuthority()));
-    if (!seller) {
+    Optional<String> seller = sellers.sellerOf(caller);
+    if (seller.isEmpty()) {
       return caller.getName();
     }
-    String own = parties.ofUser(caller.getName()).filter(p -> p.kind() == PartyKind.SELLER)
-        .map(PartyStore.Party::partyId).orElse(null);
+    String own = seller.get();
     if (!sellerId.equals(own)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your login answers for seller " + own
           + " only, not for " + sellerId + "; nothing was recorded.");
@@ -116,20 +113,42 @@ public class ComplaintController {
   }
 
   @GetMapping("/cases/{caseId}/complaint")
-  @Operation(summary = "The complaint record of a case: severity, limits, statements, decisions, penalties")
+  @Operation(summary = "The complaint record of a case: severity, limits, statements, decisions, penalties",
+      description = "A seller's login reads the complaints about itself only (404 for any other case).")
   public ComplaintService.ComplaintView complaint(@PathVariable String caseId,
-      @RequestHeader(name = CUSTOMER, required = false) String actingFor) {
+      @RequestHeader(name = CUSTOMER, required = false) String actingFor, Principal caller) {
+    Optional<String> seller = sellers.sellerOf(caller);
+    if (seller.isPresent()) {
+      return complaints.viewForSeller(caseId, seller.get());
+    }
     return complaints.view(caseId, actingFor);
+  }
+
+  @GetMapping("/sellers/{sellerId}/complaints")
+  @Operation(summary = "The complaints about a seller, newest first", description = "At most 100. A seller's login "
+      + "reads its own only (404 for another seller).")
+  public List<ComplaintService.ComplaintView> complaintsOfSeller(@PathVariable String sellerId, Principal caller) {
+    ownSellerOnly(sellerId, caller);
+    return book.casesOfSeller(sellerId, 100).stream().map(caseId -> complaints.viewForSeller(caseId, sellerId)).toList();
+  }
+
+  /** A seller's login reaches its own seller id only; another is answered as unknown (404), nothing revealed. */
+  private void ownSellerOnly(String sellerId, Principal caller) {
+    if (!sellerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new InvalidRequestException("sellerId", "must be a seller id such as S-77");
+    }
+    if (sellers.sellerOf(caller).filter(own -> !own.equals(sellerId)).isPresent()) {
+      throw new NotFoundException("No seller " + sellerId + " is known to your login.");
+    }
   }
 
   @GetMapping("/sellers/{sellerId}/penalties")
   @Operation(summary = "A seller's penalty record", description = "Warnings, points and fines imposed on complaints, "
-      + "from (inclusive) to (exclusive), ISO-8601 date-times; the last 365 days by default, at most 5 years.")
+      + "from (inclusive) to (exclusive), ISO-8601 date-times; the last 365 days by default, at most 5 years. A seller's "
+      + "login reads its own only (404 for another seller).")
   public SellerPenalties penalties(@PathVariable String sellerId, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
-    if (!sellerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-      throw new InvalidRequestException("sellerId", "must be a seller id such as S-77");
-    }
+      @RequestParam(required = false) String to, Principal caller) {
+    ownSellerOnly(sellerId, caller);
     Instant end = to == null ? clock.instant() : time("to", to);
     Instant start = from == null ? end.minus(Duration.ofDays(365)) : time("from", from);
     if (!start.isBefore(end)) {

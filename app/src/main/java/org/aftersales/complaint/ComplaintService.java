@@ -56,6 +56,18 @@ public class ComplaintService {
   @Transactional(readOnly = true)
   public ComplaintView view(String caseId, String actingForCustomer) {
     cases.view(caseId, actingForCustomer);
+    return view(caseId);
+  }
+
+  /** The complaint record of a case, for the seller it is about; 404 for any other seller, as for an unknown case. */
+  public ComplaintView viewForSeller(String caseId, String sellerId) {
+    if (complaints.find(caseId).filter(k -> sellerId.equals(k.sellerId())).isEmpty()) {
+      throw new NotFoundException("No complaint " + caseId + " about seller " + sellerId + " was found.");
+    }
+    return view(caseId);
+  }
+
+  private ComplaintView view(String caseId) {
     ComplaintBook.Complaint k = complaints.find(caseId).orElseThrow(() -> notAComplaint(caseId));
     return new ComplaintView(k.caseId(), k.category(), k.sellerId(), k.linkedCaseId(), k.secondComplaint(),
         k.earlierCaseId(), k.priority(), k.firstResponseDue(), k.resolutionDue(),

@@ -13,12 +13,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.aftersales.cases.OpenCaseRequest;
 import org.aftersales.documents.CaseDocumentService.Caller;
 import org.aftersales.documents.CaseDocumentService.Download;
 import org.aftersales.documents.CaseDocumentService.Upload;
+import org.aftersales.parties.SellerLogins;
 import org.aftersales.system.Role;
 import org.aftersales.system.web.IdempotencyService;
+import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.UnsupportedContentException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -69,10 +72,12 @@ public class CaseDocumentController {
 
   private final CaseDocumentService documents;
   private final IdempotencyService idempotency;
+  private final SellerLogins sellers;
 
-  public CaseDocumentController(CaseDocumentService documents, IdempotencyService idempotency) {
+  public CaseDocumentController(CaseDocumentService documents, IdempotencyService idempotency, SellerLogins sellers) {
     this.documents = documents;
     this.idempotency = idempotency;
+    this.sellers = sellers;
   }
 
   @PostMapping
@@ -116,7 +121,7 @@ public class CaseDocumentController {
 
   @GetMapping
   @Operation(summary = "List a case's documents", description = "Metadata and links, oldest first. A caller acting "
-      + "for a customer (X-Customer-Id) or a seller (sellerId) sees only that one's cases.")
+      + "for a customer (X-Customer-Id) or a seller (sellerId) sees only that one's cases; so does a seller's login.")
   public DocumentList list(@PathVariable String caseId,
       @Parameter(description = "the seller a shop integration acts for")
       @RequestParam(required = false) @Pattern(regexp = OpenCaseRequest.ID) String sellerId,
@@ -159,7 +164,15 @@ public class CaseDocumentController {
         .body(download.content());
   }
 
-  private static Caller caller(Authentication caller, String actingFor, String sellerId) {
+  private Caller caller(Authentication caller, String actingFor, String sellerId) {
+    Optional<String> seller = sellers.sellerOf(caller);
+    if (seller.isPresent()) {
+      // a seller's login acts for its own seller, whatever it names: another seller's case is unknown (404)
+      if (actingFor != null || (sellerId != null && !sellerId.equals(seller.get()))) {
+        throw new NotFoundException("No case is known to your login for the customer or seller named.");
+      }
+      return new Caller(caller.getName(), true, null, seller.get());
+    }
     boolean integration = caller.getAuthorities().stream()
         .anyMatch(a -> Role.SHOP_INTEGRATION.groupId().equals(a.getAuthority()));
     return new Caller(caller.getName(), integration, actingFor, sellerId);

@@ -17,6 +17,7 @@ import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.logistics.ParcelRegistry.Direction;
 import org.aftersales.logistics.ParcelRegistry.Parcel;
+import org.aftersales.parties.CallbackSignature;
 import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -26,13 +27,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The carrier's parcel status updates. Each counts once: a repeated event id, the same status again, or a
  * status older than the one we have changes nothing and says so; an unknown parcel gets 404, a parcel
- * named for the wrong case or a final status contradicting another gets 409.
+ * named for the wrong case or a final status contradicting another gets 409. A carrier acts on the parcels booked
+ * with it only: another carrier's parcel is answered 404 as if unknown.
  */
 @RestController
 @Tag(name = "Outside events", description = "Callbacks from carriers and payment providers")
@@ -73,8 +76,13 @@ public class ParcelEventController {
       + "an unknown parcel, 409 for a wrong case or contradicting final status, 503 (retry) if the case is not ready "
       + "or the parcel of an open case is not known yet (its booking is still being recorded).")
   @Transactional
-  public EventAnswer parcelStatus(@RequestBody @Valid ParcelEvent event) {
+  public EventAnswer parcelStatus(@RequestBody @Valid ParcelEvent event,
+      @RequestAttribute(name = CallbackSignature.SENDER_ATTRIBUTE, required = false) String sender) {
     Parcel parcel = parcels.lock(event.trackingNumber()).orElseThrow(() -> unknownParcel(event));
+    if (!parcel.carrierParty().equals(sender)) {
+      // another carrier's parcel: answered as if unknown, so that its existence is not revealed
+      throw notOurs(event);
+    }
     if (event.caseId() != null && !event.caseId().equals(parcel.caseId())) {
       throw new ConflictException("Parcel " + event.trackingNumber() + " belongs to another case than " + event.caseId() + ".");
     }
@@ -107,7 +115,11 @@ public class ParcelEventController {
     return openCase
         ? new RetryLaterException("Parcel " + event.trackingNumber() + " is not known yet for case " + event.caseId()
             + " (its booking may still be in progress); send the event again shortly.")
-        : new NotFoundException("No parcel with tracking number " + event.trackingNumber() + " belongs to a case here.");
+        : notOurs(event);
+  }
+
+  private static NotFoundException notOurs(ParcelEvent event) {
+    return new NotFoundException("No parcel with tracking number " + event.trackingNumber() + " belongs to a case here.");
   }
 
   private Effect apply(ParcelEvent event, Parcel parcel) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.aftersales.system.web.ConflictException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +16,23 @@ public class ParcelRegistry {
   /** Which way a parcel travels. */
   public enum Direction { RETURN, OUTBOUND }
 
-  /** A parcel as recorded. */
-  public record Parcel(String trackingNumber, String caseId, String bookingId, Direction direction, ParcelStatus status) {}
+  /** A parcel as recorded, with the carrier party it was booked with. */
+  public record Parcel(String trackingNumber, String caseId, String bookingId, Direction direction, ParcelStatus status,
+      String carrierParty) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final String carrierParty;
 
-  public ParcelRegistry(JdbcTemplate jdbc, Clock clock) {
+  /**
+   * {@code carrierParty}: the party id of the carrier our bookings go to ({@code aftersales.carrier.party}); parcels
+   * recorded before carriers were told apart belong to it.
+   */
+  public ParcelRegistry(JdbcTemplate jdbc, Clock clock,
+      @Value("${aftersales.carrier.party:carrier}") String carrierParty) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.carrierParty = carrierParty;
   }
 
   /** Records a parcel of a case; recording it again for the same case changes nothing. */
@@ -35,9 +44,9 @@ public class ParcelRegistry {
       }
       return;
     }
-    jdbc.update("INSERT INTO as_parcel (tracking_number, case_id, booking_id, direction, status, updated_at) "
-        + "VALUES (?,?,?,?,?,?)", trackingNumber, caseId, bookingId, direction.name(), status.name(),
-        Timestamp.from(clock.instant()));
+    jdbc.update("INSERT INTO as_parcel (tracking_number, case_id, booking_id, direction, status, updated_at, "
+        + "carrier_party) VALUES (?,?,?,?,?,?,?)", trackingNumber, caseId, bookingId, direction.name(), status.name(),
+        Timestamp.from(clock.instant()), carrierParty);
   }
 
   public Optional<Parcel> find(String trackingNumber) {
@@ -59,8 +68,9 @@ public class ParcelRegistry {
   }
 
   private List<Parcel> query(String where, Object... args) {
-    return jdbc.query("SELECT tracking_number, case_id, booking_id, direction, status FROM as_parcel " + where,
-        (rs, n) -> new Parcel(rs.getString(1), rs.getString(2), rs.getString(3), Direction.valueOf(rs.getString(4)),
-            ParcelStatus.valueOf(rs.getString(5))), args);
+    return jdbc.query("SELECT tracking_number, case_id, booking_id, direction, status, carrier_party FROM as_parcel "
+        + where, (rs, n) -> new Parcel(rs.getString(1), rs.getString(2), rs.getString(3),
+            Direction.valueOf(rs.getString(4)), ParcelStatus.valueOf(rs.getString(5)),
+            rs.getString(6) == null ? carrierParty : rs.getString(6)), args);
   }
 }

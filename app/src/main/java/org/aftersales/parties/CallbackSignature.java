@@ -18,6 +18,8 @@ public final class CallbackSignature {
   public static final String TIMESTAMP_HEADER = "X-Signature-Timestamp";
   public static final String SIGNATURE_HEADER = "X-Signature";
   static final String VERSION = "v1=";
+  /** The request attribute naming the party whose signature a callback carries, once checked. */
+  public static final String SENDER_ATTRIBUTE = "org.aftersales.parties.callbackSender";
 
   private CallbackSignature() {}
 

@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks the signature of a carrier's or payment provider's callback ({@link CallbackSignature}) before anything
  * reads the body: the logged-in user must be a carrier or payment provider party with a secret, the timestamp
  * within the replay window of now, and the signature made with one of the party's valid secrets. Otherwise 401
- * problem+json and the request goes no further.
+ * problem+json and the request goes no further. A signed callback names its sender in the request attribute
+ * {@link CallbackSignature#SENDER_ATTRIBUTE}, so that it acts on that party's own parcels, refunds and charges only.
  */
 class SignedCallbackFilter extends OncePerRequestFilter {
 
@@ -97,6 +98,7 @@ class SignedCallbackFilter extends OncePerRequestFilter {
           + party.get().partyId() + "; nothing changed.");
       return;
     }
+    request.setAttribute(CallbackSignature.SENDER_ATTRIBUTE, party.get().partyId());
     chain.doFilter(new ReadBody(request, body), response);
   }
 

@@ -2,6 +2,7 @@ package org.aftersales.payment;
 
 import java.time.Clock;
 import org.aftersales.cases.CaseProgress;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,8 +13,9 @@ public class ChargeLedger extends PaymentBook {
 
   private final CaseProgress progress;
 
-  public ChargeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseProgress progress, Clock clock) {
-    super(jdbc, transactions, clock, "as_charge", "charge_id", "provider_charge_id", "Charge");
+  public ChargeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseProgress progress, Clock clock,
+      @Value("${aftersales.payment.party:payment}") String providerParty) {
+    super(jdbc, transactions, clock, "as_charge", "charge_id", "provider_charge_id", "Charge", providerParty);
     this.progress = progress;
   }
 

@@ -31,9 +31,14 @@ public abstract class PaymentBook {
   private final String idColumn;
   private final String providerColumn;
   private final String what;
+  private final String providerParty;
 
+  /**
+   * {@code providerParty}: the party id of the payment provider our requests go to ({@code aftersales.payment.party});
+   * entries recorded before providers were told apart belong to it.
+   */
   PaymentBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, String table, String idColumn,
-      String providerColumn, String what) {
+      String providerColumn, String what, String providerParty) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -42,6 +47,7 @@ public abstract class PaymentBook {
     this.idColumn = idColumn;
     this.providerColumn = providerColumn;
     this.what = what;
+    this.providerParty = providerParty;
   }
 
   /** Applies a newly final result to the case (money, timeline). */
@@ -56,6 +62,12 @@ public abstract class PaymentBook {
 
   public List<Entry> forCase(String caseId) {
     return query(" WHERE case_id = ? ORDER BY requested_at", caseId);
+  }
+
+  /** Whether {@code id} was asked of payment provider {@code party} (false if we never asked for it). */
+  public boolean requestedFrom(String id, String party) {
+    return jdbc.queryForList("SELECT COALESCE(provider_party, ?) FROM " + table + " WHERE " + idColumn + " = ?",
+        String.class, providerParty, id).stream().anyMatch(p -> p.equals(party));
   }
 
   /** The case the id belongs to; 404 if we never asked for it. */
@@ -74,9 +86,9 @@ public abstract class PaymentBook {
         return;
       }
       checkReservation(caseId, id, amount, limit);
-      jdbc.update("INSERT INTO " + table + " (" + idColumn + ", case_id, amount, currency, status, requested_at) "
-          + "VALUES (?,?,?,?,?,?)", id, caseId, amount, currency, PaymentStatus.PENDING.name(),
-          Timestamp.from(clock.instant()));
+      jdbc.update("INSERT INTO " + table + " (" + idColumn + ", case_id, amount, currency, status, requested_at, "
+          + "provider_party) VALUES (?,?,?,?,?,?,?)", id, caseId, amount, currency, PaymentStatus.PENDING.name(),
+          Timestamp.from(clock.instant()), providerParty);
     });
   }
 
@@ -134,7 +146,7 @@ public abstract class PaymentBook {
         Timestamp.from(to));
   }
 
-  private NotFoundException unknown() {
+  NotFoundException unknown() {
     return new NotFoundException("No " + what.toLowerCase() + " with this id was asked for by this system.");
   }
 

@@ -12,11 +12,13 @@ import java.time.OffsetDateTime;
 import org.aftersales.cases.EventAnswer;
 import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
+import org.aftersales.parties.CallbackSignature;
 import org.aftersales.system.web.InvalidRequestException;
 import org.aftersales.system.web.RetryLaterException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * event counts once: a repeated event id, or a result we already have, changes nothing and says so; an
  * unknown refund or charge gets 404, a contradicting result 409. A new result is only taken once the provider's own
  * record confirms it ({@link PaymentResults}); one it does not confirm gets 409, is recorded and raised for finance.
+ * A provider acts on the refunds and charges asked of it only; another provider's get 404 as if unknown.
  */
 @RestController
 @Tag(name = "Outside events", description = "Callbacks from carriers and payment providers")
@@ -63,7 +66,15 @@ public class PaymentEventController {
     this.results = results;
   }
 
-  private EventAnswer chargeResult(RefundEvent event) {
+  /** A provider acts on the refunds and charges asked of it only: another's are answered 404 as if unknown. */
+  private static void requestedFrom(PaymentBook book, String id, String sender) {
+    if (!book.requestedFrom(id, sender)) {
+      throw book.unknown();
+    }
+  }
+
+  private EventAnswer chargeResult(RefundEvent event, String sender) {
+    requestedFrom(charges, event.chargeId(), sender);
     String caseId = charges.caseOf(event.chargeId());
     var earlier = events.find(SOURCE, event.eventId());
     if (earlier.isPresent()) {
@@ -89,7 +100,8 @@ public class PaymentEventController {
       + "one or that the provider's own record does not confirm, 503 (retry) if the case is not ready for it yet or "
       + "the provider cannot be asked.")
   @Transactional
-  public EventAnswer refundResult(@RequestBody @Valid RefundEvent event) {
+  public EventAnswer refundResult(@RequestBody @Valid RefundEvent event,
+      @RequestAttribute(name = CallbackSignature.SENDER_ATTRIBUTE, required = false) String sender) {
     if (event.status() == PaymentStatus.PENDING) {
       throw new InvalidRequestException("status", "must be a final result: SUCCEEDED or FAILED");
     }
@@ -97,8 +109,9 @@ public class PaymentEventController {
       throw new InvalidRequestException("refundId", "give either refundId or chargeId");
     }
     if (event.chargeId() != null) {
-      return chargeResult(event);
+      return chargeResult(event, sender);
     }
+    requestedFrom(ledger, event.refundId(), sender);
     var earlier = events.find(SOURCE, event.eventId());
     String caseId = ledger.caseOf(event.refundId());
     if (earlier.isPresent()) {

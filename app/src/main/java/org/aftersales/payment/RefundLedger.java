@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,8 +29,9 @@ public class RefundLedger extends PaymentBook {
   private final PayoutCap cap;
 
   public RefundLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases,
-      CaseProgress progress, Clock clock, ApplicationEventPublisher events, PayoutCap cap) {
-    super(jdbc, transactions, clock, "as_refund", "refund_id", "provider_refund_id", "Refund");
+      CaseProgress progress, Clock clock, ApplicationEventPublisher events, PayoutCap cap,
+      @Value("${aftersales.payment.party:payment}") String providerParty) {
+    super(jdbc, transactions, clock, "as_refund", "refund_id", "provider_refund_id", "Refund", providerParty);
     this.cases = cases;
     this.progress = progress;
     this.events = events;

@@ -45,11 +45,19 @@ public class SecurityConfiguration {
   private static final String[] DOCUMENT_WRITERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
       Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
   private static final String[] DOCUMENT_READERS = Role.groupIds(Role.SHOP_INTEGRATION, Role.AGENTS, Role.INSPECTORS,
-      Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS);
+      Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS,
+      Role.SELLERS);
 
   /** A seller's statement: the seller's own login, or staff recording one (README, "Outside parties"). */
   private static final String[] SELLER_STATEMENT_WRITERS = Role.groupIds(Role.SELLERS, Role.AGENTS, Role.SUPERVISORS,
       Role.ADMINISTRATORS);
+  /**
+   * What a seller's login reads besides the documents of the complaints about it: those complaints and its penalties
+   * (its own only, checked by the endpoints: another seller's are unknown, 404).
+   */
+  private static final String[] SELLER_READS = {"/api/cases/*/complaint", "/api/sellers/**"};
+  private static final String[] SELLER_READERS = Role.groupIds(Role.SELLERS, Role.SHOP_INTEGRATION, Role.AGENTS,
+      Role.SUPERVISORS, Role.COMPLAINT_HANDLERS, Role.MANAGERS, Role.ADMINISTRATORS);
 
   @Bean
   @Order(1)
@@ -98,6 +106,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
             .requestMatchers(paths(HttpMethod.GET, DOCUMENTS)).hasAnyAuthority(DOCUMENT_READERS)
+            .requestMatchers(paths(HttpMethod.GET, SELLER_READS)).hasAnyAuthority(SELLER_READERS)
             .requestMatchers(paths(HttpMethod.POST, DOCUMENTS[0])).hasAnyAuthority(DOCUMENT_WRITERS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/sellers/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)

@@ -46,7 +46,14 @@ class PartyAccessMatrixTest {
       post a payment result               | 403  |   403   |   in    |  403   |  403  |   403   |  403  | 401
       post a payment result unsigned      | 403  |   403   |   401   |  403   |  403  |   403   |  403  | 401
       give a seller's statement           | 403  |   403   |   403   |  in    |  in   |   403   |  in   | 401
-      read a seller's penalties           | 2xx  |   403   |   403   |  403   |  2xx  |   403   |  2xx  | 401
+      read a seller's penalties           | 2xx  |   403   |   403   |  2xx   |  2xx  |   403   |  2xx  | 401
+      read another seller's penalties     | 2xx  |   403   |   403   |  in    |  2xx  |   403   |  2xx  | 401
+      list a seller's complaints          | 2xx  |   403   |   403   |  2xx   |  2xx  |   403   |  2xx  | 401
+      list another seller's complaints    | 2xx  |   403   |   403   |  in    |  2xx  |   403   |  2xx  | 401
+      read a complaint about the seller   | 2xx  |   403   |   403   |  2xx   |  2xx  |   403   |  2xx  | 401
+      read another seller's complaint     | 2xx  |   403   |   403   |  in    |  2xx  |   403   |  2xx  | 401
+      list a complaint's documents        | 2xx  |   403   |   403   |  2xx   |  2xx  |   2xx   |  2xx  | 401
+      list another seller's documents     | 2xx  |   403   |   403   |  in    |  2xx  |   2xx   |  2xx  | 401
       list the parties                    | 403  |   403   |   403   |  403   |  403  |   403   |  2xx  | 401
       rotate a party's secret             | 403  |   403   |   403   |  403   |  403  |   403   |  in   | 401
       reconcile payments                  | 403  |   403   |   403   |  403   |  403  |   2xx   |  2xx  | 401
@@ -79,6 +86,17 @@ class PartyAccessMatrixTest {
     actions.put("give a seller's statement", user -> http.postJson("/api/cases/" + caseId + "/seller-statement", user,
         "{\"sellerId\":\"S-77\",\"statement\":\"We shipped it\"}"));
     actions.put("read a seller's penalties", user -> http.get("/api/sellers/S-77/penalties", user));
+    // a seller's login (S-77) reads what concerns it only: another seller's is unknown (404); it reads no case
+    // itself (row 'read a case')
+    String own = complaintAbout("S-77");
+    String foreign = complaintAbout("S-88");
+    actions.put("read another seller's penalties", user -> http.get("/api/sellers/S-88/penalties", user));
+    actions.put("list a seller's complaints", user -> http.get("/api/sellers/S-77/complaints", user));
+    actions.put("list another seller's complaints", user -> http.get("/api/sellers/S-88/complaints", user));
+    actions.put("read a complaint about the seller", user -> http.get("/api/cases/" + own + "/complaint", user));
+    actions.put("read another seller's complaint", user -> http.get("/api/cases/" + foreign + "/complaint", user));
+    actions.put("list a complaint's documents", user -> http.get("/api/cases/" + own + "/documents", user));
+    actions.put("list another seller's documents", user -> http.get("/api/cases/" + foreign + "/documents", user));
     actions.put("list the parties", user -> http.get("/api/admin/parties", user));
     // an unknown party: let in, then 404 (no demo secret changes)
     actions.put("rotate a party's secret", user -> http.postJson("/api/admin/parties/nobody/secrets", user,
@@ -86,6 +104,14 @@ class PartyAccessMatrixTest {
     actions.put("reconcile payments", user -> http.get("/api/finance/reconciliation", user));
     actions.put("use the payment simulator", user -> http.get("/simulators/payment/refunds?caseId=" + caseId, user));
     actions.put("use the engine REST API", user -> http.get("/engine-rest/task?maxResults=1", user));
+  }
+
+  private String complaintAbout(String seller) {
+    Response opened = http.postJson("/api/cases", "shop", ReturnFlowDriver.request(ReturnFlowDriver.with("type",
+        "COMPLAINT", "reason", "SERVICE", "sellerId", seller, "description", "The seller stopped answering",
+        "complaint", Map.of("category", "SERVICE_ATTITUDE"))));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    return ReturnFlowDriver.read(opened).get("caseId").asText();
   }
 
   private Response signed(String user, String path, String body) {

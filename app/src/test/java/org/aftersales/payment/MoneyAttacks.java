@@ -46,6 +46,7 @@ abstract class MoneyAttacks {
   @Autowired ProcessEngine engine;
   @Autowired PaymentSimulator payments;
   @Autowired RefundLedger ledger;
+  @Autowired ChargeLedger charges;
   @Autowired PaymentDiscrepancies discrepancies;
   @Autowired Reconciliation reconciliation;
   @Autowired JdbcTemplate jdbc;
@@ -185,6 +186,66 @@ abstract class MoneyAttacks {
     assertProblem(http.postJson("/api/events/payments", id + ":" + id, "{}"), 403, "not in a group");
   }
 
+  @Test
+  void anotherCarrierOrProviderActsOnNothingOfOurs() {
+    String caseId = approved();
+    String tracking = (String) flow.variable(caseId, Var.TRACKING_NUMBER);
+    String otherCarrier = recordParty("CARRIER");
+    String delivered = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"trackingNumber\":\"" + tracking
+        + "\",\"caseId\":\"" + caseId + "\",\"status\":\"DELIVERED\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}";
+    var before = flow.view(caseId);
+
+    // signed correctly by a carrier, but not the one the parcel was booked with: as if the parcel were unknown
+    TestHttp.Response foreign = signedBy(otherCarrier, "/api/events/parcels", delivered);
+    assertProblem(foreign, 404, "No parcel with tracking number " + tracking);
+    assertThat(foreign.body()).doesNotContain(caseId);
+    assertThat(jdbc.queryForObject("SELECT status FROM as_parcel WHERE tracking_number = ?", String.class, tracking))
+        .isNotEqualTo("DELIVERED");
+    assertThat(flow.view(caseId).get("timeline")).isEqualTo(before.get("timeline"));
+    // the carrier it was booked with still moves it
+    assertThat(flow.parcelEvent(tracking, "DELIVERED").body()).contains("APPLIED");
+    passInspection(caseId);
+
+    // another payment provider's word on our refund (or charge) counts for nothing, and raises nothing
+    String r1 = caseId + "-R1";
+    String otherProvider = recordParty("PAYMENT_PROVIDER");
+    String failed = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"refundId\":\"" + r1
+        + "\",\"status\":\"FAILED\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}";
+    assertProblem(signedBy(otherProvider, "/api/events/payments", failed), 404, "No refund with this id");
+    charges.reserve(caseId, caseId + "-C1", new BigDecimal("50.00"), "CNY", new BigDecimal("50.00"));
+    assertProblem(signedBy(otherProvider, "/api/events/payments", failed.replace("\"refundId\":\"" + r1,
+        "\"chargeId\":\"" + caseId + "-C1")), 404, "No charge with this id");
+    assertThat(ledger.find(r1).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(charges.find(caseId + "-C1").orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(discrepancies.ofPayment(r1)).isEmpty();
+    assertThat(financeTasks(r1)).isZero();
+    // the provider it was asked of still settles it
+    payments.settle(r1, "SUCCEEDED", null);
+    await().atMost(PATIENCE).until(() -> ledger.find(r1).orElseThrow().status() == PaymentStatus.SUCCEEDED);
+    flow.runDueJobs();
+    assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("2999.00");
+  }
+
+  /** Records a party of {@code kind} through the admin API, its user and password its id; returns its id. */
+  private String recordParty(String kind) {
+    String id = kind.toLowerCase().replace("_", "") + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    TestHttp.Response created = http.postJson("/api/admin/parties", admin(), "{\"partyId\":\"" + id + "\",\"kind\":\""
+        + kind + "\",\"userId\":\"" + id + "\",\"password\":\"" + id + "\",\"name\":\"Another " + kind
+        + "\",\"secret\":\"" + secretOf(id) + "\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return id;
+  }
+
+  private static String secretOf(String partyId) {
+    return partyId + "-signing-secret-" + "s".repeat(24);
+  }
+
+  /** A callback sent by a party recorded with {@link #recordParty}, signed with its secret. */
+  private TestHttp.Response signedBy(String partyId, String path, String body) {
+    return http.send("POST", path, partyId + ":" + partyId, "application/json", body,
+        TestCallbacks.signature(secretOf(partyId), ClockUtil.getCurrentTime().toInstant().getEpochSecond(), body));
+  }
+
   private TestHttp.Response parcelEventSignedWith(String user, String secret) {
     String body = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"trackingNumber\":\"ZZ0000000002\",\"status\":"
         + "\"DELIVERED\",\"occurredAt\":\"" + OffsetDateTime.now() + "\"}";
@@ -212,16 +273,26 @@ abstract class MoneyAttacks {
   }
 
   private String atRefund() {
-    String caseId = flow.open(Map.of());
-    ProcessInstance pi = flow.instance(caseId);
-    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
-    flow.runDueJobs();
+    String caseId = approved();
     flow.parcelEvent((String) flow.variable(caseId, Var.TRACKING_NUMBER), "DELIVERED");
-    complete(task(pi), withVariables(Var.INSPECTION_PASSED, true));
+    passInspection(caseId);
+    return caseId;
+  }
+
+  /** A return approved, its pickup booked with the carrier. */
+  private String approved() {
+    String caseId = flow.open(Map.of());
+    complete(task(flow.instance(caseId)), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    return caseId;
+  }
+
+  /** The returned goods pass inspection: the refund is asked of the provider and awaited. */
+  private void passInspection(String caseId) {
+    complete(task(flow.instance(caseId)), withVariables(Var.INSPECTION_PASSED, true));
     flow.runDueJobs();
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(flow.refundInstance(caseId))
         .isWaitingAt(AWAIT_REFUND);
-    return caseId;
   }
 
   private static void assertProblem(TestHttp.Response response, int status, String mentions) {
