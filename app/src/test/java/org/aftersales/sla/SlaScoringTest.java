@@ -101,7 +101,8 @@ class SlaScoringTest {
         "items", List.of(Map.of("sku", "FAN-40", "name", "Standing fan", "quantity", 1, "unitPrice", "399.00")),
         "deliveredAt", null, "complaint", Map.of("category", "SERVICE_ATTITUDE")));
     flow.runDueJobs();
-    TestHttp.Response statement = http.postJson("/api/cases/" + caseId + "/seller-statement", "shop",
+    // this test's seller has no login of its own: an agent records its statement, as staff do for a seller on the phone
+    TestHttp.Response statement = http.postJson("/api/cases/" + caseId + "/seller-statement", "agent",
         "{\"sellerId\":\"" + seller + "\",\"statement\":\"We answered politely\"}");
     assertThat(statement.status()).as(statement.body()).isEqualTo(200);
     clock(decided);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,13 @@ class RestartKeepsDataTest {
       AuthorizationService authorizations = app.getBean(AuthorizationService.class);
       for (AccessPolicy.Grant grant : AccessPolicy.withdrawn()) {
         Authorization existing = designers(authorizations, grant);
+        if (existing == null) {
+          // a grant this release makes no more at all (reading the user list): as an earlier release made it
+          existing = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          existing.setGroupId(grant.role().groupId());
+          existing.setResource(grant.resource());
+          existing.setResourceId(grant.resourceId());
+        }
         grant.permissions().forEach(existing::addPermission);
         authorizations.saveAuthorization(existing);
       }
@@ -63,6 +71,12 @@ class RestartKeepsDataTest {
       AuthorizationService authorizations = app.getBean(AuthorizationService.class);
       for (AccessPolicy.Grant grant : AccessPolicy.withdrawn()) {
         Authorization after = designers(authorizations, grant);
+        if (grant.resource().resourceType() == Resources.USER.resourceType()) {
+          // the user list: taken back whole or in part
+          assertThat(after == null || grant.permissions().stream().noneMatch(after::isPermissionGranted))
+              .as(grant.toString()).isTrue();
+          continue;
+        }
         assertThat(grant.permissions()).as(grant.toString()).noneMatch(after::isPermissionGranted);
         assertThat(after.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ))
             .as("what is still granted stays").isTrue();
