@@ -41,12 +41,23 @@ public class ComplaintLimits {
 
   /** The start of the earliest day that still counts for {@code period} days before (and including) the day of {@code at}. */
   Instant startOfDaysBefore(Instant at, Duration period) {
+    if (!wholeDays(period)) {
+      return at.minus(period); // a limit shorter than days (tests, trials) is a plain duration
+    }
     return time.dateOf(at).minusDays(period.toDays()).atStartOfDay(time.zone()).toInstant();
   }
 
   /** The end of the {@code period}-th whole calendar day after the day of {@code at}, in the business zone. */
   private Instant endOfDays(Instant at, Duration period) {
+    if (!wholeDays(period)) {
+      return at.plus(period); // a limit shorter than days (tests, trials) is a plain duration
+    }
     return time.dateOf(at).plusDays(period.toDays() + 1).atStartOfDay(time.zone()).toInstant();
+  }
+
+  /** Limits given in whole days (P7D) count calendar days; any other (PT20S, PT36H) counts as it is written. */
+  private static boolean wholeDays(Duration period) {
+    return period.toDays() > 0 && period.equals(Duration.ofDays(period.toDays()));
   }
 
   public String appealWindowEndsText() {

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -50,6 +53,7 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
     AccessPolicy.grants().forEach(grant -> ensureGrant(authorizations, grant));
     AccessPolicy.retired().forEach(grant -> revoke(authorizations, grant));
     AccessPolicy.withdrawn().forEach(grant -> withdraw(authorizations, grant));
+    narrowTaskGrants(authorizations);
     if (properties.demoUsers()) {
       for (Role role : Role.values()) {
         ensureUser(identity, role.demoUserId(), role.demoUserId(), role.demoFirstName(), role.demoLastName(),
@@ -136,6 +140,29 @@ public class IdentityBootstrap extends AbstractCamundaConfiguration {
   }
 
   /** Takes permissions an earlier release granted out of a grant this one still makes. */
+  /**
+   * Tasks an earlier release created gave their candidate groups and assignees UPDATE (writing any of the task's
+   * variables); this release gives TASK_WORK (claim, complete with the form). Open tasks of before are narrowed at
+   * start-up, so that no task stays writable outside its form after an upgrade.
+   */
+  private static void narrowTaskGrants(AuthorizationService service) {
+    int narrowed = 0;
+    for (Authorization wide : service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (Authorization.ANY.equals(wide.getResourceId()) || Role.ADMINISTRATORS.groupId().equals(wide.getGroupId())) {
+        continue;
+      }
+      wide.removePermission(Permissions.UPDATE);
+      wide.addPermission(TaskPermissions.TASK_WORK);
+      service.saveAuthorization(wide);
+      narrowed++;
+    }
+    if (narrowed > 0) {
+      LOG.info("Narrowed {} grants on open tasks from UPDATE to TASK_WORK (tasks are worked through their forms)",
+          narrowed);
+    }
+  }
+
   private static void withdraw(AuthorizationService service, Grant grant) {
     Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(grant.role().groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())

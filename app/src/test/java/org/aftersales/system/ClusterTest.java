@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -190,8 +191,7 @@ class ClusterTest {
     // people work their queues through either node's engine REST; node B is killed while it holds jobs
     AtomicInteger completed = new AtomicInteger();
     Set<String> done = ConcurrentHashMap.newKeySet();
-    List<String> heldByTheKilledNode = List.of();
-    long killedAt = 0;
+    CompletableFuture<Map.Entry<Long, List<String>>> killer = null;
     while (true) {
       boolean bAlive = nodeB.isAlive();
       List<JsonNode> tasks = openTasks(a);
@@ -212,14 +212,23 @@ class ClusterTest {
       for (Future<?> f : work) {
         f.get(2, TimeUnit.MINUTES);
       }
-      if (bAlive && completed.get() >= CASES / 3) {
-        List<String> lockedByB = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-            .until(() -> jobsLockedBy("node-b"), held -> held.size() >= 2);
-        nodeB.kill();
-        killedAt = System.nanoTime();
-        heldByTheKilledNode = jobsLockedBy("node-b");
-        System.out.printf("ClusterTest: node-b killed (SIGKILL) after %d s, %d tasks completed; it held %d jobs then "
-            + "(%d just before)%n", seconds(started), completed.get(), heldByTheKilledNode.size(), lockedByB.size());
+      if (bAlive && completed.get() >= CASES / 3 && killer == null) {
+        // node B is killed the moment it is seen holding jobs; people go on working meanwhile, which makes more jobs
+        // (waiting here instead would stop the work that makes them, and the jobs in flight may all be done by then)
+        killer = CompletableFuture.supplyAsync(() -> {
+          List<String> lockedByB = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+              .until(() -> jobsLockedBy("node-b"), held -> held.size() >= 2);
+          nodeB.kill();
+          long at = System.nanoTime();
+          try {
+            List<String> held = jobsLockedBy("node-b");
+            System.out.printf("ClusterTest: node-b killed (SIGKILL) after %d s, %d tasks completed; it held %d jobs "
+                + "then (%d just before)%n", seconds(started), completed.get(), held.size(), lockedByB.size());
+            return Map.entry(at, held);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
       }
       if (closedCases(a, cases.keySet()) == cases.size()) {
         break;
@@ -231,6 +240,10 @@ class ClusterTest {
     pool.shutdownNow();
     System.out.printf("ClusterTest: all %d cases closed after %d s, %d tasks completed%n", CASES, seconds(started),
         completed.get());
+    assertThat(killer).as("enough tasks were completed to kill node-b").isNotNull();
+    Map.Entry<Long, List<String>> kill = killer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    long killedAt = kill.getKey();
+    List<String> heldByTheKilledNode = kill.getValue();
     assertThat(killedAt).as("node-b was killed while the cases ran").isPositive();
     assertThat(heldByTheKilledNode).as("jobs locked by node-b when it died").isNotEmpty();
 

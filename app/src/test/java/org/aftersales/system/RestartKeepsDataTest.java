@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,14 @@ class RestartKeepsDataTest {
         grant.permissions().forEach(existing::addPermission);
         authorizations.saveAuthorization(existing);
       }
+      // a task's grant to its candidate group as an earlier release made it: UPDATE, writing any of its variables
+      Authorization taskGrant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      taskGrant.setGroupId(Role.AGENTS.groupId());
+      taskGrant.setResource(Resources.TASK);
+      taskGrant.setResourceId("task-of-an-earlier-release");
+      taskGrant.addPermission(Permissions.READ);
+      taskGrant.addPermission(Permissions.UPDATE);
+      authorizations.saveAuthorization(taskGrant);
     }
 
     try (ConfigurableApplicationContext app = start()) {
@@ -81,6 +91,11 @@ class RestartKeepsDataTest {
         assertThat(after.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ))
             .as("what is still granted stays").isTrue();
       }
+      Authorization taskGrant = authorizations.createAuthorizationQuery().groupIdIn(Role.AGENTS.groupId())
+          .resourceType(Resources.TASK).resourceId("task-of-an-earlier-release").singleResult();
+      assertThat(taskGrant.isPermissionGranted(Permissions.UPDATE)).as("UPDATE on an open task of before").isFalse();
+      assertThat(taskGrant.isPermissionGranted(TaskPermissions.TASK_WORK)).as("worked through its form").isTrue();
+      assertThat(taskGrant.isPermissionGranted(Permissions.READ)).as("still read").isTrue();
     }
   }
 
