@@ -201,16 +201,24 @@ class ReturnRequestProcessTest {
   }
 
   @Test
-  void partialRefundOfferedInsteadOfAReturnAndAccepted() {
+  void partialRefundOfferedInsteadOfAReturnAndAccepted() throws java.io.IOException {
     String caseId = flow.open(Map.of());
     ProcessInstance pi = flow.instance(caseId);
     complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 300.5));
     flow.runDueJobs();
-    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND).isWaitingAt(AWAIT_PROPOSAL_ANSWER);
+    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND).isWaitingAt(RECORD_OFFER_ANSWER);
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task(pi).getId())) {
+      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"id\": \"record-offer-answer\"");
+    }
     assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for your answer to the partial refund offer");
+    // the shop's answer while the agents' phone task is open: the task goes, the shop's answer counts
     assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(200);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(RECORD_OFFER_ANSWER).count()).isZero();
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
+    assertThat(pi).hasPassed(OFFER_ANSWERED).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
     settle(caseId, "SUCCEEDED", "300.50");
     assertThat(pi).isEnded();
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("300.50");
@@ -230,6 +238,35 @@ class ReturnRequestProcessTest {
   }
 
   @Test
+  void anOfferAcceptedByPhoneIsRecordedByAnAgentAndTheShopCannotAnswerAfterwards() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 250));
+    flow.runDueJobs();
+    assertThat(pi).isWaitingAt(RECORD_OFFER_ANSWER);
+    complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, true));
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(RECORD_OFFER_ANSWER).hasNotPassed(OFFER_ANSWERED, PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("250.00");
+    assertThat(flow.timeline(caseId)).contains("You accepted the partial refund");
+    // the first answer wins: the shop's answer that comes later is refused
+    assertThat(answer(caseId, "{\"accept\":false}").status()).isEqualTo(409);
+    assertThat(pi).isWaitingAt(PAY_REFUND);
+  }
+
+  @Test
+  void anOfferDeclinedByPhoneGoesBackToReview() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 250));
+    flow.runDueJobs();
+    complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, false));
+    assertThat(pi).hasPassed(RECORD_OFFER_ANSWER).hasNotPassed(CALCULATE_REFUND).isWaitingAt(REVIEW);
+    assertThat(flow.timeline(caseId)).contains("You declined the partial refund: after-sales looks at your request again");
+    assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(409);
+  }
+
+  @Test
   void anUnansweredOfferCountsAsAccepted() {
     String caseId = flow.open(Map.of());
     ProcessInstance pi = flow.instance(caseId);
@@ -237,6 +274,8 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     flow.fireTimer(caseId, PROPOSAL_UNANSWERED);
     assertThat(pi).hasPassed(PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(RECORD_OFFER_ANSWER).count()).isZero();
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("200.00");
   }
 
