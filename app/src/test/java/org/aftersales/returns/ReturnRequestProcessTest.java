@@ -200,6 +200,25 @@ class ReturnRequestProcessTest {
     assertThat(flow.timeline(caseId)).contains("Inspection took too long: your refund is released without it");
   }
 
+  /** The review form's display variables: codes in words, times in China time, the targets, the refund limit. */
+  @Test
+  void theReviewTaskShowsTheCaseInWordsInChinaTimeWithItsTargetsAndTheMostThatMayBeRefunded() {
+    OffsetDateTime delivered = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(2).withSecond(0).withNano(0);
+    String caseId = flow.open(Map.of("deliveredAt", delivered.toString(), "requestedAmount", "2500.00"));
+    ProcessInstance pi = flow.instance(caseId);
+    Map<String, Object> shown = engine.getTaskService().getVariablesLocal(task(pi).getId());
+    String deliveredShown = delivered.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")) + "（北京时间）";
+    assertThat((String) shown.get("caseSummary")).contains("服务单 " + caseId + "：退货退款（Return and refund）",
+        "原因 与描述不符（Not as described）", "签收于 " + deliveredShown, "实付 2999.00 CNY", "申请 2500.00 CNY",
+        "1 × Phone X（PHONE-X-BLUE）").doesNotContain("UTC", "NOT_AS_DESCRIBED");
+    assertThat(shown).containsEntry("reasonText", "与描述不符（Not as described）")
+        .containsEntry("caseTypeText", "退货退款（Return and refund）")
+        .containsEntry("mostRefundable", 2500.0).containsEntry("mostRefundableText", "2500.00 CNY");
+    assertThat((String) shown.get("caseTargets")).contains("首次响应 First response", "目标 1天", "还剩",
+        "解决 Resolution", "目标 7天", "本任务截止 This task is due", "（北京时间）");
+    assertThat((String) shown.get("caseHistory")).contains("（北京时间）").doesNotContain(" UTC");
+  }
+
   @Test
   void partialRefundOfferedInsteadOfAReturnAndAccepted() throws java.io.IOException {
     String caseId = flow.open(Map.of());
