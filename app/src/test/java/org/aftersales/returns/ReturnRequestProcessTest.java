@@ -234,8 +234,7 @@ class ReturnRequestProcessTest {
     assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for your answer to the partial refund offer");
     // the shop's answer while the agents' phone task is open: the task goes, the shop's answer counts
     assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(200);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(RECORD_OFFER_ANSWER).count()).isZero();
+    assertThat(offerTasks(pi)).isZero();
     flow.runDueJobs();
     assertThat(pi).hasPassed(OFFER_ANSWERED).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
     settle(caseId, "SUCCEEDED", "300.50");
@@ -259,9 +258,7 @@ class ReturnRequestProcessTest {
   @Test
   void anOfferAcceptedByPhoneIsRecordedByAnAgentAndTheShopCannotAnswerAfterwards() {
     String caseId = flow.open(Map.of());
-    ProcessInstance pi = flow.instance(caseId);
-    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 250));
-    flow.runDueJobs();
+    ProcessInstance pi = offered(caseId, 250);
     assertThat(pi).isWaitingAt(RECORD_OFFER_ANSWER);
     complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, true));
     flow.runDueJobs();
@@ -276,13 +273,24 @@ class ReturnRequestProcessTest {
   @Test
   void anOfferDeclinedByPhoneGoesBackToReview() {
     String caseId = flow.open(Map.of());
-    ProcessInstance pi = flow.instance(caseId);
-    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 250));
-    flow.runDueJobs();
+    ProcessInstance pi = offered(caseId, 250);
     complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, false));
     assertThat(pi).hasPassed(RECORD_OFFER_ANSWER).hasNotPassed(CALCULATE_REFUND).isWaitingAt(REVIEW);
     assertThat(flow.timeline(caseId)).contains("You declined the partial refund: after-sales looks at your request again");
     assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(409);
+  }
+
+  /** The review of case {@code caseId} offers a partial refund of {@code amount}; the offer is sent. */
+  private ProcessInstance offered(String caseId, Number amount) {
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, amount));
+    flow.runDueJobs();
+    return pi;
+  }
+
+  private long offerTasks(ProcessInstance pi) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(RECORD_OFFER_ANSWER).count();
   }
 
   @Test
@@ -293,8 +301,7 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     flow.fireTimer(caseId, PROPOSAL_UNANSWERED);
     assertThat(pi).hasPassed(PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(RECORD_OFFER_ANSWER).count()).isZero();
+    assertThat(offerTasks(pi)).isZero();
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("200.00");
   }
 
