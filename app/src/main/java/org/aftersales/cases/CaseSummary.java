@@ -1,20 +1,40 @@
 package org.aftersales.cases;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.aftersales.documents.CaseDocument;
 import org.aftersales.documents.CaseDocuments;
+import org.aftersales.sla.BusinessCalendar;
+import org.aftersales.sla.CaseSla;
+import org.aftersales.sla.SlaCalculator;
+import org.aftersales.sla.SlaProperties;
+import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts the case in front of whoever works a task: when any user task of any flow is created, it gets the
  * task variables {@code caseSummary} (customer, order lines, amounts, stage), {@code caseHistory} (the case's
- * timeline so far) and {@code caseDocuments} (Markdown links to the case's photos and documents), which every
- * form shows read-only, so that nobody has to look elsewhere to decide.
+ * timeline so far), {@code caseDocuments} (Markdown links to the case's photos and documents) and
+ * {@code caseTargets} (the first-response and resolution targets of the SLA policy and the time left), which
+ * every form shows read-only, so that nobody has to look elsewhere to decide. Codes the flow keeps (reason,
+ * category, who pays the postage, ...) get a display variable in words ({@link #WORDED}: {@code reasonText} for
+ * {@code reason}), times one in the business zone ({@link #TIMES}), and {@code mostRefundable} is the most that may
+ * still be refunded (a form's maximum). Everything is written in Chinese with the English word after codes, and
+ * every time in the business zone ({@link BusinessTime}).
  * Attached to every user task by {@link CaseProgressPlugin}; tasks without a case (no business key) get none.
  */
 @Component
@@ -23,17 +43,44 @@ public class CaseSummary implements TaskListener {
   public static final String SUMMARY = "caseSummary";
   public static final String HISTORY = "caseHistory";
   public static final String DOCUMENTS = "caseDocuments";
+  public static final String TARGETS = "caseTargets";
+  public static final String MOST_REFUNDABLE = "mostRefundable";
+  public static final String MOST_REFUNDABLE_TEXT = "mostRefundableText";
+  /** Variables holding a code, and the display variable that holds its words. */
+  public static final Map<String, String> WORDED = words("caseType", "reason", "postagePaidBy", "inspectionCondition",
+      "diagnosedCause", "complaintCategory", "priority", "complaintDecision", "closedAs", "surveyChannel", "grade");
+  /** Variables holding a time (an instant, a date or a UTC text), and the display variable in the business zone. */
+  public static final Map<String, String> TIMES = Map.of("slotStart", "slotStartText",
+      "firstResponseDueText", "firstResponseDueShown", "resolutionDueText", "resolutionDueShown",
+      "sellerStatementDueText", "sellerStatementDueShown");
+  /** Every variable this listener sets on a task, for the model checks. */
+  public static final List<String> VARIABLES = java.util.stream.Stream.of(
+      List.of(SUMMARY, HISTORY, DOCUMENTS, TARGETS, MOST_REFUNDABLE, MOST_REFUNDABLE_TEXT),
+      WORDED.values(), TIMES.values()).flatMap(java.util.Collection::stream).toList();
   /** The newest entries of a long history; the case API has them all. */
   static final int HISTORY_LINES = 40;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+  private static final String ZH = "zh";
 
   private final CaseRepository cases;
   private final CaseDocuments documents;
+  private final CaseWords words;
+  private final CaseTexts texts;
+  private final BusinessTime time;
+  private final SlaProperties sla;
+  private final ObjectProvider<SlaCalculator> slaCalculator;
+  private final Clock clock;
 
-  public CaseSummary(CaseRepository cases, CaseDocuments documents) {
+  public CaseSummary(CaseRepository cases, CaseDocuments documents, CaseWords words, CaseTexts texts, BusinessTime time,
+      SlaProperties sla, ObjectProvider<SlaCalculator> slaCalculator, Clock clock) {
     this.cases = cases;
     this.documents = documents;
+    this.words = words;
+    this.texts = texts;
+    this.time = time;
+    this.sla = sla;
+    this.slaCalculator = slaCalculator;
+    this.clock = clock;
   }
 
   @Override
@@ -45,52 +92,160 @@ public class CaseSummary implements TaskListener {
     cases.find(caseId).ifPresent(c -> {
       task.setVariableLocal(SUMMARY, summary(c));
       task.setVariableLocal(HISTORY, history(cases.timeline(caseId)));
-      task.setVariableLocal(DOCUMENTS, documents(documents.list(caseId)));
+      task.setVariableLocal(DOCUMENTS, documents(documents.list(caseId), time));
+      task.setVariableLocal(TARGETS, targets(c, task.getDueDate()));
+      BigDecimal most = c.requestedAmount() == null ? c.refundable() : c.requestedAmount().min(c.refundable());
+      task.setVariableLocal(MOST_REFUNDABLE, most.doubleValue());
+      task.setVariableLocal(MOST_REFUNDABLE_TEXT, money(c, most));
+      WORDED.forEach((code, shown) -> {
+        Object value = task.getVariable(code);
+        if (value != null) {
+          task.setVariableLocal(shown, words.of(value));
+        }
+      });
+      TIMES.forEach((at, shown) -> {
+        Instant instant = instant(task.getVariable(at));
+        if (instant != null) {
+          task.setVariableLocal(shown, time.format(instant, ZH));
+        }
+      });
     });
   }
 
-  static String summary(CaseRecord c) {
+  String summary(CaseRecord c) {
     StringBuilder text = new StringBuilder();
-    text.append("Case ").append(c.caseId()).append(": ").append(c.type()).append(", reason ").append(c.reason())
-        .append(", ").append(c.status()).append(c.outcome() == null ? "" : " (" + c.outcome() + ")")
-        .append(", stage \"").append(c.stage()).append("\"\n");
-    text.append("Opened ").append(TIME.format(c.openedAt())).append(" through ").append(c.channel())
-        .append(c.dueAt() == null ? "" : ", next limit " + TIME.format(c.dueAt())).append('\n');
-    text.append("Customer ").append(c.customerId()).append(contact(c)).append('\n');
-    text.append("Order ").append(c.orderId()).append(" from seller ").append(c.sellerId())
-        .append(c.deliveredAt() == null ? ", not delivered" : ", delivered " + TIME.format(c.deliveredAt())).append('\n');
-    text.append("Paid ").append(money(c, c.paidAmount())).append(", asked for ").append(money(c, c.requestedAmount()))
-        .append(", refunded so far ").append(money(c, c.refundedAmount())).append('\n');
-    c.items().forEach(i -> text.append("  ").append(i.quantity()).append(" x ").append(i.name()).append(" (")
-        .append(i.sku()).append(") at ").append(money(c, i.unitPrice()))
-        .append(i.orderedQuantity() != i.quantity() ? ", " + i.orderedQuantity() + " ordered" : "").append('\n'));
+    text.append("服务单 ").append(c.caseId()).append("：").append(words.of(c.type())).append("，原因 ")
+        .append(words.of(c.reason())).append("，").append(words.of(c.status()))
+        .append(c.outcome() == null ? "" : "（" + words.zh(c.outcome()) + "）").append("\n");
+    text.append("当前阶段：").append(texts.in(ZH, c.stage())).append('\n');
+    text.append("受理 ").append(time.format(c.openedAt(), ZH)).append("，渠道 ").append(words.of(c.channel()))
+        .append(c.dueAt() == null ? "" : "；下一时限 " + time.format(c.dueAt(), ZH)).append('\n');
+    text.append("客户 ").append(c.customerId()).append(contact(c)).append('\n');
+    text.append("订单 ").append(c.orderId()).append("，卖家 ").append(c.sellerId())
+        .append(c.deliveredAt() == null ? "，未签收" : "，签收于 " + time.format(c.deliveredAt(), ZH)).append('\n');
+    text.append("实付 ").append(money(c, c.paidAmount())).append("，申请 ").append(money(c, c.requestedAmount()))
+        .append("，已退 ").append(money(c, c.refundedAmount())).append("，最多还可退 ").append(money(c, c.refundable()))
+        .append('\n');
+    text.append("订单明细：\n");
+    c.items().forEach(i -> text.append("  ").append(i.quantity()).append(" × ").append(i.name()).append("（")
+        .append(i.sku()).append("），单价 ").append(money(c, i.unitPrice()))
+        .append(i.orderedQuantity() != i.quantity() ? "，共订购 " + i.orderedQuantity() + " 件" : "").append('\n'));
     if (c.description() != null && !c.description().isBlank()) {
-        text.append("In the customer's words: ").append(c.description().length() > 500
-            ? c.description().substring(0, 500) + "…" : c.description()).append('\n');
+      text.append("客户描述：").append(c.description().length() > 500
+          ? c.description().substring(0, 500) + "…" : c.description()).append('\n');
     }
     if (c.details() != null && c.details().productCategory() != null) {
-      text.append("Category ").append(c.details().productCategory()).append('\n');
+      text.append("品类 ").append(words.of(c.details().productCategory())).append('\n');
     }
     return text.toString().stripTrailing();
   }
 
-  static String history(List<TimelineEntry> timeline) {
+  String history(List<TimelineEntry> timeline) {
     List<TimelineEntry> shown = timeline.size() > HISTORY_LINES
         ? timeline.subList(timeline.size() - HISTORY_LINES, timeline.size()) : timeline;
-    String lines = shown.stream().map(e -> TIME.format(e.at()) + "  " + e.event()).collect(Collectors.joining("\n"));
+    String lines = shown.stream().map(e -> time.format(e.at(), ZH) + "  " + e.event()).collect(Collectors.joining("\n"));
     return timeline.size() > HISTORY_LINES
-        ? "(" + (timeline.size() - HISTORY_LINES) + " earlier entries not shown)\n" + lines : lines;
+        ? "（更早的 " + (timeline.size() - HISTORY_LINES) + " 条未显示 earlier entries not shown）\n" + lines : lines;
   }
 
-  /** One Markdown link a line, {@code - [name](/api/cases/…/documents/…) (by customer, 2026-11-20 10:00 UTC)}. */
-  public static String documents(List<CaseDocument> documents) {
+  /**
+   * The SLA policy's targets for the case (Markdown): first response and resolution, each with its deadline and
+   * the time left, counted as {@link SlaCalculator} counts them (working time when the business calendar is on,
+   * without the time spent waiting for the customer); and when this task is due.
+   */
+  String targets(CaseRecord c, Date taskDue) {
+    Instant now = clock.instant();
+    CaseSla figures = slaCalculator.getObject().of(c);
+    BusinessCalendar calendar = new BusinessCalendar(sla.calendar());
+    StringBuilder text = new StringBuilder();
+    text.append("- **首次响应 First response**：目标 ").append(duration(sla.firstResponseTarget())).append("，");
+    if (figures.firstResponseAt() != null) {
+      text.append("已于 ").append(time.format(figures.firstResponseAt(), ZH)).append(" 响应")
+          .append(Boolean.FALSE.equals(figures.responseOnTime()) ? "（超时 late）" : "（按时 on time）");
+    } else {
+      text.append(left(now, sla.firstResponseTarget().minus(calendar.between(c.openedAt(), now))));
+    }
+    text.append('\n');
+    text.append("- **解决 Resolution**：目标 ").append(duration(sla.resolutionTarget())).append("，");
+    if (figures.openMinutes() == null) {
+      text.append("已结案 closed");
+    } else {
+      text.append(left(now, sla.resolutionTarget().minus(Duration.ofMinutes(figures.openMinutes()))));
+    }
+    if (figures.customerWaitingMinutes() > 0) {
+      text.append("（等待客户的 ").append(duration(Duration.ofMinutes(figures.customerWaitingMinutes())))
+          .append("不计入 customer's waiting time not counted）");
+    }
+    text.append('\n');
+    if (taskDue != null) {
+      text.append("- **本任务截止 This task is due**：").append(time.format(taskDue.toInstant(), ZH)).append('\n');
+    }
+    if (sla.calendar().enabled()) {
+      text.append("- 按工作时间计算 counted in working time\n");
+    }
+    return text.toString().stripTrailing();
+  }
+
+  /** "截止 …，还剩 1天3小时" or "已超时 2小时 (overdue)"; the deadline is shown when the clock runs around the clock. */
+  private String left(Instant now, Duration left) {
+    if (left.isNegative() || left.isZero()) {
+      return "**已超时 overdue** " + duration(left.negated());
+    }
+    String deadline = sla.calendar().enabled() ? "" : "截止 " + time.format(now.plus(left), ZH) + "，";
+    return deadline + "还剩 " + duration(left) + " left";
+  }
+
+  /** A duration for people: "1天3小时", "5小时20分", "45分". */
+  static String duration(Duration d) {
+    long minutes = Math.max(0, d.toMinutes());
+    long days = minutes / (24 * 60);
+    long hours = minutes % (24 * 60) / 60;
+    long rest = minutes % 60;
+    StringBuilder text = new StringBuilder();
+    if (days > 0) {
+      text.append(days).append("天");
+    }
+    if (hours > 0) {
+      text.append(hours).append("小时");
+    }
+    if (days == 0 && (rest > 0 || hours == 0)) {
+      text.append(rest).append("分钟");
+    }
+    return text.toString();
+  }
+
+  /** One Markdown link a line, {@code - [name](/api/cases/…/documents/…) (by customer, 2026年11月20日 10:00（北京时间）)}. */
+  public static String documents(List<CaseDocument> documents, BusinessTime time) {
     if (documents.isEmpty()) {
-      return "No documents.";
+      return "暂无文件 No documents.";
     }
     return documents.stream()
         .map(d -> "- [" + d.fileName().replaceAll("([\\\\`*_\\[\\]()<>#!|~])", "\\\\$1") + "](" + d.href()
-            + ") (by " + d.party().word() + ", " + TIME.format(d.uploadedAt()) + ")")
+            + ") (by " + d.party().word() + ", " + time.format(d.uploadedAt(), ZH) + ")")
         .collect(Collectors.joining("\n"));
+  }
+
+  /** An instant from what a flow keeps: a date, an ISO instant, or a "2026-12-02 07:30 UTC" text; null otherwise. */
+  static Instant instant(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (!(value instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    try {
+      return text.endsWith(" UTC") ? LocalDateTime.parse(text, UTC_TEXT).toInstant(ZoneOffset.UTC) : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> words(String... codes) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String code : codes) {
+      map.put(code, code + "Text");
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   private static String contact(CaseRecord c) {
@@ -100,18 +255,18 @@ public class CaseSummary implements TaskListener {
     }
     StringBuilder text = new StringBuilder();
     if (contact.name() != null) {
-      text.append(", ").append(contact.name());
+      text.append("，").append(contact.name());
     }
     if (contact.phone() != null) {
-      text.append(", phone ").append(contact.phone());
+      text.append("，电话 ").append(contact.phone());
     }
     if (contact.email() != null) {
-      text.append(", ").append(contact.email());
+      text.append("，").append(contact.email());
     }
     return text.toString();
   }
 
-  private static String money(CaseRecord c, java.math.BigDecimal amount) {
+  private static String money(CaseRecord c, BigDecimal amount) {
     return amount == null ? "-" : CaseView.money(amount) + " " + c.currency();
   }
 }

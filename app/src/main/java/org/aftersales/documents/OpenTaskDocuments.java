@@ -1,6 +1,7 @@
 package org.aftersales.documents;
 
 import org.aftersales.cases.CaseSummary;
+import org.aftersales.system.BusinessTime;
 import org.aftersales.documents.CaseDocumentService.DocumentAdded;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
@@ -24,11 +25,14 @@ class OpenTaskDocuments {
 
   private final TaskService tasks;
   private final CaseDocuments documents;
+  private final BusinessTime time;
   private final TransactionTemplate ownTransaction;
 
-  OpenTaskDocuments(TaskService tasks, CaseDocuments documents, PlatformTransactionManager transactionManager) {
+  OpenTaskDocuments(TaskService tasks, CaseDocuments documents, BusinessTime time,
+      PlatformTransactionManager transactionManager) {
     this.tasks = tasks;
     this.documents = documents;
+    this.time = time;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -37,7 +41,7 @@ class OpenTaskDocuments {
   void documentAdded(DocumentAdded added) {
     try {
       ownTransaction.executeWithoutResult(status -> {
-        String links = CaseSummary.documents(documents.list(added.caseId()));
+        String links = CaseSummary.documents(documents.list(added.caseId()), time);
         tasks.createTaskQuery().processInstanceBusinessKey(added.caseId()).list()
             .forEach(task -> tasks.setVariableLocal(task.getId(), CaseSummary.DOCUMENTS, links));
       });

@@ -102,6 +102,10 @@ public class ReturnLimits {
     return followUp(limits.financeApproval());
   }
 
+  public Date proposalAnswerFollowUp() {
+    return followUp(limits.proposalAnswer());
+  }
+
   private Date due(Duration limit) {
     return Date.from(clock.instant().plus(limit));
   }

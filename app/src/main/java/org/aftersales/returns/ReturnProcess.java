@@ -29,7 +29,9 @@ public final class ReturnProcess {
     public static final String INSPECTION_OVERDUE = "BoundaryEvent_InspectionOverdue";
     public static final String DECIDE_FAILED_INSPECTION = "Task_DecideFailedInspection";
     public static final String NOTIFY_PARTIAL_REFUND = "Task_NotifyPartialRefund";
-    public static final String AWAIT_PROPOSAL_ANSWER = "Task_AwaitProposalAnswer";
+    /** The agents' task for an answer given by phone; the shop's answer (the boundary message) closes it. */
+    public static final String RECORD_OFFER_ANSWER = "Task_RecordOfferAnswer";
+    public static final String OFFER_ANSWERED = "BoundaryEvent_OfferAnswered";
     public static final String PROPOSAL_UNANSWERED = "BoundaryEvent_ProposalUnanswered";
     public static final String CALCULATE_REFUND = "Task_CalculateRefund";
     public static final String APPROVE_REFUND = "Task_ApproveRefund";

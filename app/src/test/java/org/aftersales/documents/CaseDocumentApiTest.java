@@ -237,13 +237,13 @@ class CaseDocumentApiTest {
     String customer = customer();
     String caseId = open(customer);
     Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
-    assertThat(engine.getTaskService().getVariableLocal(review.getId(), CaseSummary.DOCUMENTS)).isEqualTo("No documents.");
+    assertThat(engine.getTaskService().getVariableLocal(review.getId(), CaseSummary.DOCUMENTS)).isEqualTo("暂无文件 No documents.");
 
     JsonNode added = read(upload(caseId, "shop", Map.of(CUSTOMER, customer), "", file("my_photo.png", "image/png", png())));
     String link = "- [my\\_photo.png](" + added.get("href").asText() + ") (by customer, ";
 
     assertThat(engine.getTaskService().getVariableLocal(review.getId(), CaseSummary.DOCUMENTS)).as("open task updated")
-        .asString().startsWith(link).endsWith(" UTC)");
+        .asString().startsWith(link).endsWith("（北京时间）)");
     engine.getRuntimeService().startProcessInstanceByKey(AccessCheckProcess.KEY, caseId);
     Task created = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
         .taskDefinitionKey(AccessCheckProcess.TASK_AGENT_WORK).singleResult();

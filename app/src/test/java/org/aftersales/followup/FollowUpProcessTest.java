@@ -213,8 +213,8 @@ class FollowUpProcessTest {
     Map<String, Object> shown = engine.getTaskService().getVariables(recovery.getId());
     assertThat((String) shown.get(Var.SURVEY_SUMMARY)).contains("Problem solving 60", "Overall 68.00 (POOR)",
         "nobody helped");
-    assertThat((String) shown.get(Var.CASE_SUMMARY)).contains("Case " + caseId + ": RETURN", "REJECTED",
-        "Paid 399.00 CNY");
+    assertThat((String) shown.get(Var.CASE_SUMMARY)).contains("服务单 " + caseId + "：退货退款（Return and refund）",
+        "已拒绝", "实付 399.00 CNY");
     assertThat((String) shown.get(org.aftersales.cases.CaseSummary.HISTORY)).contains("Case closed");
     assertThat(shown.get(Var.RECOVERY_REASON)).isEqualTo("Overall score below 70");
     assertThat(shown.get(Var.MAX_COMPENSATION)).isEqualTo("399.00");

@@ -200,17 +200,43 @@ class ReturnRequestProcessTest {
     assertThat(flow.timeline(caseId)).contains("Inspection took too long: your refund is released without it");
   }
 
+  /** The review form's display variables: codes in words, times in China time, the targets, the refund limit. */
   @Test
-  void partialRefundOfferedInsteadOfAReturnAndAccepted() {
+  void theReviewTaskShowsTheCaseInWordsInChinaTimeWithItsTargetsAndTheMostThatMayBeRefunded() {
+    OffsetDateTime delivered = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(2).withSecond(0).withNano(0);
+    String caseId = flow.open(Map.of("deliveredAt", delivered.toString(), "requestedAmount", "2500.00"));
+    ProcessInstance pi = flow.instance(caseId);
+    Map<String, Object> shown = engine.getTaskService().getVariablesLocal(task(pi).getId());
+    String deliveredShown = delivered.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")) + "（北京时间）";
+    assertThat((String) shown.get("caseSummary")).contains("服务单 " + caseId + "：退货退款（Return and refund）",
+        "原因 与描述不符（Not as described）", "签收于 " + deliveredShown, "实付 2999.00 CNY", "申请 2500.00 CNY",
+        "1 × Phone X（PHONE-X-BLUE）").doesNotContain("UTC", "NOT_AS_DESCRIBED");
+    assertThat(shown).containsEntry("reasonText", "与描述不符（Not as described）")
+        .containsEntry("caseTypeText", "退货退款（Return and refund）")
+        .containsEntry("mostRefundable", 2500.0).containsEntry("mostRefundableText", "2500.00 CNY");
+    assertThat((String) shown.get("caseTargets")).contains("首次响应 First response", "目标 1天", "还剩",
+        "解决 Resolution", "目标 7天", "本任务截止 This task is due", "（北京时间）");
+    assertThat((String) shown.get("caseHistory")).contains("（北京时间）").doesNotContain(" UTC");
+  }
+
+  @Test
+  void partialRefundOfferedInsteadOfAReturnAndAccepted() throws java.io.IOException {
     String caseId = flow.open(Map.of());
     ProcessInstance pi = flow.instance(caseId);
     complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, 300.5));
     flow.runDueJobs();
-    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND).isWaitingAt(AWAIT_PROPOSAL_ANSWER);
+    assertThat(pi).hasPassed(NOTIFY_PARTIAL_REFUND).isWaitingAt(RECORD_OFFER_ANSWER);
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task(pi).getId())) {
+      assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"id\": \"record-offer-answer\"");
+    }
     assertThat(flow.view(caseId).get("stage").asText()).isEqualTo("Waiting for your answer to the partial refund offer");
+    // the shop's answer while the agents' phone task is open: the task goes, the shop's answer counts
     assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(200);
+    assertThat(offerTasks(pi)).isZero();
     flow.runDueJobs();
-    assertThat(pi).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
+    assertThat(pi).hasPassed(OFFER_ANSWERED).isWaitingAt(PAY_REFUND).hasNotPassed(BOOK_PICKUP);
     settle(caseId, "SUCCEEDED", "300.50");
     assertThat(pi).isEnded();
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("300.50");
@@ -230,6 +256,44 @@ class ReturnRequestProcessTest {
   }
 
   @Test
+  void anOfferAcceptedByPhoneIsRecordedByAnAgentAndTheShopCannotAnswerAfterwards() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = offered(caseId, 250);
+    assertThat(pi).isWaitingAt(RECORD_OFFER_ANSWER);
+    complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, true));
+    flow.runDueJobs();
+    assertThat(pi).hasPassed(RECORD_OFFER_ANSWER).hasNotPassed(OFFER_ANSWERED, PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
+    assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("250.00");
+    assertThat(flow.timeline(caseId)).contains("You accepted the partial refund");
+    // the first answer wins: the shop's answer that comes later is refused
+    assertThat(answer(caseId, "{\"accept\":false}").status()).isEqualTo(409);
+    assertThat(pi).isWaitingAt(PAY_REFUND);
+  }
+
+  @Test
+  void anOfferDeclinedByPhoneGoesBackToReview() {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = offered(caseId, 250);
+    complete(task(pi), withVariables(Var.PROPOSAL_ACCEPTED, false));
+    assertThat(pi).hasPassed(RECORD_OFFER_ANSWER).hasNotPassed(CALCULATE_REFUND).isWaitingAt(REVIEW);
+    assertThat(flow.timeline(caseId)).contains("You declined the partial refund: after-sales looks at your request again");
+    assertThat(answer(caseId, "{\"accept\":true}").status()).isEqualTo(409);
+  }
+
+  /** The review of case {@code caseId} offers a partial refund of {@code amount}; the offer is sent. */
+  private ProcessInstance offered(String caseId, Number amount) {
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "PARTIAL_REFUND", Var.PARTIAL_AMOUNT, amount));
+    flow.runDueJobs();
+    return pi;
+  }
+
+  private long offerTasks(ProcessInstance pi) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(RECORD_OFFER_ANSWER).count();
+  }
+
+  @Test
   void anUnansweredOfferCountsAsAccepted() {
     String caseId = flow.open(Map.of());
     ProcessInstance pi = flow.instance(caseId);
@@ -237,6 +301,7 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     flow.fireTimer(caseId, PROPOSAL_UNANSWERED);
     assertThat(pi).hasPassed(PROPOSAL_UNANSWERED).isWaitingAt(PAY_REFUND);
+    assertThat(offerTasks(pi)).isZero();
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("200.00");
   }
 

@@ -57,7 +57,7 @@ final class DiagramRules {
   static final Set<String> LOCAL_DELEGATES = Set.of("checkEligibilityDelegate", "calculateRefundDelegate",
       "checkCoverageDelegate", "chargeDiagnosisFeeDelegate", "assessComplaintDelegate");
   /** Variables every user task has, set by the application ({@link CaseSummary}). */
-  static final Set<String> TASK_VARIABLES = Set.of(CaseSummary.SUMMARY, CaseSummary.HISTORY, "caseDocuments");
+  static final Set<String> TASK_VARIABLES = Set.copyOf(CaseSummary.VARIABLES);
   /** Where each flow's variables are declared; the return flow's start variables are every case flow's. */
   static final Map<String, List<Class<?>>> VARIABLES = Map.of(
       ReturnProcess.KEY, List.of(ReturnProcess.Var.class),

@@ -75,7 +75,7 @@ class TaskFiltersTest {
     assertThat(task.getFollowUpDate()).as("follow-up date from the limits").isNotNull().isBefore(
         Date.from(Instant.now().plus(Duration.ofDays(2))));
     assertThat(engine.getTaskService().getVariableLocal(late, "caseSummary")).asString()
-        .contains("Order ", "Paid ", "Customer ");
+        .contains("订单 ", "实付 ", "客户 ");
     assertThat(engine.getTaskService().getVariableLocal(late, "caseHistory")).asString().isNotBlank();
   }
 
