@@ -48,9 +48,13 @@ public class SecurityConfiguration {
       Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS,
       Role.SELLERS);
 
-  /** Documents from Tasklist's task tab: staff who work or watch tasks read them, those who work tasks add them. */
+  /**
+   * Documents from Tasklist's task tab and a case's history for staff: staff who work or watch tasks read them, those
+   * who work tasks add documents.
+   */
   private static final String TASK_DOCUMENTS = "/api/tasks/*/documents";
-  private static final String[] TASK_DOCUMENT_READERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
+  private static final String STAFF_HISTORY = "/api/cases/*/history";
+  private static final String[] STAFF_READERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
       Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS);
   private static final String[] TASK_DOCUMENT_WRITERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
       Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
@@ -115,7 +119,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths(HttpMethod.GET, DOCUMENTS)).hasAnyAuthority(DOCUMENT_READERS)
             .requestMatchers(paths(HttpMethod.GET, SELLER_READS)).hasAnyAuthority(SELLER_READERS)
             .requestMatchers(paths(HttpMethod.POST, DOCUMENTS[0])).hasAnyAuthority(DOCUMENT_WRITERS)
-            .requestMatchers(paths(HttpMethod.GET, TASK_DOCUMENTS)).hasAnyAuthority(TASK_DOCUMENT_READERS)
+            .requestMatchers(paths(HttpMethod.GET, TASK_DOCUMENTS, STAFF_HISTORY)).hasAnyAuthority(STAFF_READERS)
             .requestMatchers(paths(HttpMethod.POST, TASK_DOCUMENTS)).hasAnyAuthority(TASK_DOCUMENT_WRITERS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/sellers/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
@@ -129,7 +133,8 @@ public class SecurityConfiguration {
         // a person logged in to the webapps also opens the API documentation (Swagger UI)
         // and Tasklist's documents tab adds photos from a task (POST, with the webapp's CSRF token)
         .addFilterBefore(new WebappSessionReportFilter("default",
-                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1], TASK_DOCUMENTS, "/v3/api-docs",
+                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1], TASK_DOCUMENTS, STAFF_HISTORY,
+                    "/v3/api-docs",
                     "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
                 paths(HttpMethod.POST, TASK_DOCUMENTS)),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)

@@ -70,6 +70,7 @@ class AccessMatrixTest {
       open a document                          |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 2xx  | 401
       list a task's documents                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 403  | 401
       add a document from a task               |  403  |  2xx  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
+      read a case's history for staff          |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 403  | 401
       read a seller's penalties                |  2xx  |  2xx  |    403    |    403     |    2xx     |    2xx     |   403   |   2xx   |   403    | 2xx  | 401
       read the knowledge base                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 403  | 401
       write a knowledge-base article           |  2xx  |  2xx  |    403    |    403     |    403     |    2xx     |   403   |   403   |   403    | 403  | 401
@@ -176,6 +177,7 @@ class AccessMatrixTest {
     actions.put("list a task's documents", user -> http.get(review, user));
     actions.put("add a document from a task", user -> http.postMultipart(review, user,
         List.of(Part.file("file", "t.png", "image/png", png())), Map.of()));
+    actions.put("read a case's history for staff", user -> http.get(c + "/history", user));
     actions.put("read a seller's penalties", user -> http.get("/api/sellers/S-77/penalties", user));
     actions.put("read the knowledge base", user -> http.get("/api/knowledge/articles", user));
     actions.put("write a knowledge-base article", user -> http.send("PUT", "/api/knowledge/articles/matrix-" + user,
