@@ -112,7 +112,7 @@ public class CaseService {
   public CaseView view(String caseId) {
     CaseRecord record = cases.find(caseId).orElseThrow(() -> unknown(caseId));
     return CaseView.of(record, cases.timeline(caseId),
-        documents.list(caseId).stream().map(DocumentView::of).toList(), texts);
+        documents.list(caseId).stream().map(DocumentView::of).toList(), texts, time);
   }
 
   /** The case, if the caller may see it: a caller acting for a customer sees only that customer's cases. */

@@ -37,6 +37,18 @@ public class CaseTexts {
     catalogues.put("zh", load("notifications/case-texts_zh.txt"));
   }
 
+  private CaseTexts(String language, String resource) {
+    catalogues.put(language, load(resource));
+  }
+
+  /**
+   * Texts of another kind written the same way (English with {@code {name}} parts {@code =>} the translation), from
+   * one resource for one language: the refusals staff read, the timeline as staff read it.
+   */
+  public static CaseTexts catalogue(String language, String resource) {
+    return new CaseTexts(language, resource);
+  }
+
   /** The text in {@code language} (a tag such as {@code zh} or {@code zh-CN}); English when null or unknown. */
   public String in(String language, String text) {
     if (text == null || language == null) {

@@ -104,11 +104,7 @@ public class CaseDocumentController {
       @RequestHeader(name = CUSTOMER_HEADER, required = false) String actingFor,
       @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       Authentication caller) {
-    // checked here rather than by the mapping, so that the answer is a problem like every other
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-      throw new UnsupportedContentException("Send multipart/form-data with the document in a part named 'file', not "
-          + (contentType == null ? "a body without Content-Type" : contentType) + ".");
-    }
+    requireMultipart(contentType);
     Upload upload = file == null ? new Upload(null, null, null, description)
         : new Upload(file.getOriginalFilename(), file.getContentType(), bytes(file), description);
     UploadFingerprint fingerprint = new UploadFingerprint(upload.fileName(), upload.declaredType(),
@@ -178,7 +174,15 @@ public class CaseDocumentController {
     return new Caller(caller.getName(), integration, actingFor, sellerId);
   }
 
-  private static byte[] bytes(MultipartFile file) {
+  /** Checked here rather than by the mapping, so that the answer is a problem like every other. */
+  static void requireMultipart(String contentType) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+      throw new UnsupportedContentException("Send multipart/form-data with the document in a part named 'file', not "
+          + (contentType == null ? "a body without Content-Type" : contentType) + ".");
+    }
+  }
+
+  static byte[] bytes(MultipartFile file) {
     try {
       return file.getBytes();
     } catch (IOException e) {

@@ -87,6 +87,10 @@ public class ServiceRecoveryListener implements TaskListener, ExecutionListener 
   private BigDecimal compensation(Object value, CaseRecord c) {
     PayoutCap.Room left = cap.room(c.caseId());
     BigDecimal max = left.amount();
+    if (max.signum() <= 0) {
+      throw new NotValidException("Compensation: nothing more can be paid on case " + c.caseId() + " (" + left.why()
+          + "); choose no further action and say why in the notes");
+    }
     BigDecimal amount;
     try {
       amount = value == null || value.toString().isBlank() ? BigDecimal.ZERO : new BigDecimal(value.toString().trim());

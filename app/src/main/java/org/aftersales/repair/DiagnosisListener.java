@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
 
-/** Completion of {@code Task_Diagnose}: a cause from the list, a quote of at least 0 with two decimals, days from 0 to 90. */
+/** Completion of {@code Task_Diagnose}: a cause from the list, a quote of at least 0 with two decimals (none needed
+ * when the repair is free inside the warranty), days from 0 to 90. */
 @Component
 public class DiagnosisListener implements TaskListener {
 
@@ -21,9 +22,13 @@ public class DiagnosisListener implements TaskListener {
       throw new NotValidException("Choose the cause of the fault");
     }
     Object quote = task.getVariable(Var.QUOTE_AMOUNT);
+    // free inside the warranty: no estimate is needed; a repair at the customer's cost needs the quote they accept
+    if ((quote == null || quote.toString().isBlank()) && RepairProcess.PAID.equals(task.getVariable(Var.COVERAGE))) {
+      throw new NotValidException("Estimated cost: the repair is at the customer's cost, so enter the quote they are asked to accept");
+    }
     BigDecimal amount;
     try {
-      amount = quote == null ? BigDecimal.ZERO : new BigDecimal(quote.toString().trim());
+      amount = quote == null || quote.toString().isBlank() ? BigDecimal.ZERO : new BigDecimal(quote.toString().trim());
     } catch (NumberFormatException e) {
       throw new NotValidException("Estimated cost: not an amount: " + quote);
     }

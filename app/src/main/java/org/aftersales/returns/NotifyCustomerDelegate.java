@@ -2,11 +2,8 @@ package org.aftersales.returns;
 
 import static org.aftersales.returns.ReturnProcess.Var;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -102,30 +99,11 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     // what the customer reads: times in the business zone, a reason from a rule table in the customer's language
     String language = c.details().contact() == null ? null : c.details().contact().language();
     for (String key : new String[] {"windowStart", "windowEnd", "deadline"}) {
-      details.computeIfPresent(key, (k, value) -> readable(value, language));
+      details.computeIfPresent(key, (k, value) -> time.readableTimes(value, language));
     }
     details.computeIfPresent("reason", (k, value) -> texts.in(language, value));
     details.computeIfPresent("decision", (k, value) -> texts.in(language, value));
     return details;
-  }
-
-  /** A time as the variables carry it (an instant, a time with offset, or "yyyy-MM-dd HH:mm UTC") for a person. */
-  private String readable(String value, String language) {
-    Instant at;
-    try {
-      at = Instant.parse(value);
-    } catch (DateTimeParseException notInstant) {
-      try {
-        at = OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException notOffset) {
-        try {
-          at = DAY.parse(value, Instant::from);
-        } catch (DateTimeParseException notText) {
-          return value;
-        }
-      }
-    }
-    return time.format(at, language);
   }
 
   private static void put(Map<String, String> details, String key, Object value) {

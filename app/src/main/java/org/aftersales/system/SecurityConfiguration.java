@@ -48,6 +48,17 @@ public class SecurityConfiguration {
       Role.TECHNICIANS, Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS,
       Role.SELLERS);
 
+  /**
+   * Documents from Tasklist's task tab and a case's history for staff: staff who work or watch tasks read them, those
+   * who work tasks add documents.
+   */
+  private static final String TASK_DOCUMENTS = "/api/tasks/*/documents";
+  private static final String STAFF_HISTORY = "/api/cases/*/history";
+  private static final String[] STAFF_READERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
+      Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.MANAGERS, Role.ADMINISTRATORS);
+  private static final String[] TASK_DOCUMENT_WRITERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
+      Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
+
   /** A seller's statement: the seller's own login, or staff recording one (README, "Outside parties"). */
   private static final String[] SELLER_STATEMENT_WRITERS = Role.groupIds(Role.SELLERS, Role.AGENTS, Role.SUPERVISORS,
       Role.ADMINISTRATORS);
@@ -67,7 +78,7 @@ public class SecurityConfiguration {
         // the engine checks no authorization on its metrics: for operators only, as on /engine-rest
         .authorizeHttpRequests(auth -> auth.requestMatchers(paths(WEBAPP_METRICS)).hasAnyAuthority(OPERATORS)
             .anyRequest().permitAll())
-        .addFilterBefore(new WebappSessionReportFilter("default", paths(WEBAPP_METRICS)),
+        .addFilterBefore(new WebappSessionReportFilter("default", paths(WEBAPP_METRICS), request -> false),
             org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
         // the webapps send Camunda's own CSRF token, checked by Camunda's CsrfPreventionFilter
         .csrf(csrf -> csrf.disable())
@@ -108,6 +119,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths(HttpMethod.GET, DOCUMENTS)).hasAnyAuthority(DOCUMENT_READERS)
             .requestMatchers(paths(HttpMethod.GET, SELLER_READS)).hasAnyAuthority(SELLER_READERS)
             .requestMatchers(paths(HttpMethod.POST, DOCUMENTS[0])).hasAnyAuthority(DOCUMENT_WRITERS)
+            .requestMatchers(paths(HttpMethod.GET, TASK_DOCUMENTS, STAFF_HISTORY)).hasAnyAuthority(STAFF_READERS)
+            .requestMatchers(paths(HttpMethod.POST, TASK_DOCUMENTS)).hasAnyAuthority(TASK_DOCUMENT_WRITERS)
             .requestMatchers(paths(HttpMethod.GET, "/api/cases", "/api/cases/**", "/api/sellers/**")).hasAnyAuthority(CASE_READERS)
             .requestMatchers(paths("/api/cases", "/api/cases/**")).hasAnyAuthority(CASE_WRITERS)
             .requestMatchers(paths("/api/**")).hasAnyAuthority(INTEGRATIONS)
@@ -118,9 +131,12 @@ public class SecurityConfiguration {
         // the Cockpit plugin reads the reports, and Tasklist forms link to case documents, with the user's
         // webapp login (GET only)
         // a person logged in to the webapps also opens the API documentation (Swagger UI)
+        // and Tasklist's documents tab adds photos from a task (POST, with the webapp's CSRF token)
         .addFilterBefore(new WebappSessionReportFilter("default",
-                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1], "/v3/api-docs", "/v3/api-docs/**",
-                    "/swagger-ui.html", "/swagger-ui/**")),
+                paths(HttpMethod.GET, "/api/reports/**", DOCUMENTS[0], DOCUMENTS[1], TASK_DOCUMENTS, STAFF_HISTORY,
+                    "/v3/api-docs",
+                    "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+                paths(HttpMethod.POST, TASK_DOCUMENTS)),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .addFilterBefore(new CrossSiteRequests(json), WebappSessionReportFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -259,8 +259,21 @@ class FollowUpProcessTest {
     assertThat(engine.getTaskService().getVariable(recovery.getId(), Var.MAX_COMPENSATION)).isEqualTo("0.00");
     assertThatThrownBy(() -> engine.getTaskService().complete(recovery.getId(),
         Map.of(Var.RECOVERY_DECISION, "COMPENSATE", Var.COMPENSATION_AMOUNT, 399)))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("at most 0.00 CNY")
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nothing more can be paid on case")
         .hasMessageContaining("already paid back");
+    // issue 18: in Tasklist, one sentence (Chinese by default) instead of a 500 with the engine's text
+    TestHttp tasklist = TestHttp.browser(port);
+    assertThat(tasklist.logIn("supervisor", "tasklist").status()).isEqualTo(200);
+    tasklist.get("/camunda/api/engine/engine/default/task/count", null);
+    TestHttp.Response refused = tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + recovery.getId()
+        + "/submit-form", null, "application/json", "{\"variables\":{\"" + Var.RECOVERY_DECISION
+        + "\":{\"value\":\"COMPENSATE\"},\"" + Var.COMPENSATION_AMOUNT + "\":{\"value\":399}}}",
+        Map.of("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"), "Accept-Language", "zh-CN"));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(ReturnFlowDriver.read(refused).get("message").asText())
+        .startsWith("赔偿：服务单 " + second.getBusinessKey() + " 已无可付金额（").contains("已退回或正在退回")
+        .endsWith("；请选择“不再处理”并在备注中说明原因。").doesNotContain("ENGINE-");
     assertThatThrownBy(() -> engine.getTaskService().complete(recovery.getId(),
         Map.of(Var.RECOVERY_DECISION, "REOPEN", Var.REOPEN_GOODS_BACK, false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("nothing more can be refunded");

@@ -116,6 +116,26 @@ class NotificationTemplatesTest {
   }
 
   /** A plausible value per required detail, each distinct so that the test can find it in the text. */
+  @Test
+  void rawTimesInDetailsAreWrittenForPeopleInChinaTime() {
+    // issue 18: "已为您预约上门取件：2026-12-04T21:05:38.171Z"
+    NotificationTemplates.Text pickup = templates.render(notification(NotificationType.PICKUP_BOOKED,
+        Locale.SIMPLIFIED_CHINESE, Map.of(NotificationDetails.TRACKING_NUMBER, "SF1234567890",
+            NotificationDetails.WINDOW_START, "2026-12-04T21:05:38.171Z", NotificationDetails.WINDOW_END,
+            "2026-12-05T01:05:38.171Z")));
+    assertThat(pickup.subject()).isEqualTo("已为您预约上门取件：2026年12月5日 05:05（北京时间）（R-2026-0001）");
+    assertThat(pickup.body()).contains("2026年12月5日 05:05（北京时间） 至 2026年12月5日 09:05（北京时间）")
+        .doesNotContain("T21:05", "Z");
+
+    // a seller's deadline as the complaint flow writes it, and the supervisors' English warning
+    NotificationTemplates.Text seller = templates.render(notification(NotificationType.SELLER_STATEMENT_REQUESTED,
+        Locale.CHINESE, Map.of(NotificationDetails.DEADLINE, "2026-12-06 09:00 UTC", NotificationDetails.REASON, "x")));
+    assertThat(seller.body()).contains("请在 2026年12月6日 17:00（北京时间） 前").doesNotContain("UTC");
+    NotificationTemplates.Text warning = templates.render(notification(NotificationType.SUPERVISOR_WARNING,
+        Locale.ENGLISH, Map.of(NotificationDetails.DEADLINE, "2026-12-06 09:00 UTC")));
+    assertThat(warning.body()).contains("6 Dec 2026, 17:00 (China time)").doesNotContain("UTC");
+  }
+
   static Map<String, String> requiredDetails(NotificationType type) {
     Map<String, String> values = Map.ofEntries(
         Map.entry(NotificationDetails.ARTICLE_TITLE, "If your fan is noisy"),

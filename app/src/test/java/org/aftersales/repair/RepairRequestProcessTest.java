@@ -248,6 +248,28 @@ class RepairRequestProcessTest {
   }
 
   @Test
+  void aFreeRepairNeedsNoEstimateAndAPaidOneDoes() {
+    // issue 18: the form asked for "Estimated cost" while saying the repair is free inside the warranty
+    ProcessInstance free = started();
+    atDiagnosis(free.getBusinessKey(), free);
+    TestHttp.Response noEstimate = flow.http().postJson("/engine-rest/task/" + task(free).getId() + "/submit-form",
+        "technician", "{\"variables\":{\"faultFound\":{\"value\":true},\"diagnosedCause\":{\"value\":\"QUALITY_DEFECT\"},"
+            + "\"estimatedDays\":{\"value\":3}}}");
+    assertThat(noEstimate.status()).as(noEstimate.body()).isEqualTo(204);
+    assertThat(free).isWaitingAt(REPAIR_PRODUCT).hasNotPassed(SEND_QUOTE);
+
+    ProcessInstance paid = started("deliveredAt", OffsetDateTime.now().minusMonths(14).withNano(0).toString());
+    atDiagnosis(paid.getBusinessKey(), paid);
+    assertThat(flow.variable(paid.getBusinessKey(), Var.COVERAGE)).isEqualTo("PAID");
+    TestHttp.Response refused = flow.http().send("POST", "/engine-rest/task/" + task(paid).getId() + "/submit-form",
+        "technician", "application/json", "{\"variables\":{\"faultFound\":{\"value\":true},"
+            + "\"diagnosedCause\":{\"value\":\"QUALITY_DEFECT\"}}}", Map.of("Accept-Language", "zh-CN"));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("预估费用：本次维修由顾客付费，请填写需顾客确认的报价。").doesNotContain("ENGINE-");
+    assertThat(paid).isWaitingAt(DIAGNOSE);
+  }
+
+  @Test
   void partsNotOnTheListAreRefused() {
     ProcessInstance pi = started();
     String caseId = pi.getBusinessKey();
@@ -255,8 +277,9 @@ class RepairRequestProcessTest {
     diagnose(pi, "QUALITY_DEFECT", 0);
     String taskId = task(pi).getId();
     for (String parts : List.of("NOT-A-PART SN12345678901", "BAT-PX-01 short", "MOT-FAN-40 LOT-123456", "BAT-PX-01")) {
-      TestHttp.Response refused = flow.http().postJson("/engine-rest/task/" + taskId + "/submit-form", "technician",
-          "{\"variables\":{\"partsUsed\":{\"value\":\"" + parts + "\"},\"labourHours\":{\"value\":1}}}");
+      TestHttp.Response refused = flow.http().send("POST", "/engine-rest/task/" + taskId + "/submit-form", "technician",
+          "application/json", "{\"variables\":{\"partsUsed\":{\"value\":\"" + parts + "\"},\"labourHours\":{\"value\":1}}}",
+          Map.of("Accept-Language", "en"));
       assertThat(refused.status()).as(parts + ": " + refused.body()).isEqualTo(400);
       assertThat(refused.body()).contains("Parts used");
     }

@@ -68,6 +68,9 @@ class AccessMatrixTest {
       list a case's documents                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 2xx  | 401
       add a document                           |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   403   |   403    | 2xx  | 401
       open a document                          |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 2xx  | 401
+      list a task's documents                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 403  | 401
+      add a document from a task               |  403  |  2xx  |    403    |    403     |    403     |    403     |   403   |   403   |   403    | 403  | 401
+      read a case's history for staff          |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   403    | 403  | 401
       read a seller's penalties                |  2xx  |  2xx  |    403    |    403     |    2xx     |    2xx     |   403   |   2xx   |   403    | 2xx  | 401
       read the knowledge base                  |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 403  | 401
       write a knowledge-base article           |  2xx  |  2xx  |    403    |    403     |    403     |    2xx     |   403   |   403   |   403    | 403  | 401
@@ -168,6 +171,13 @@ class AccessMatrixTest {
     actions.put("add a document", user -> http.postMultipart(c + "/documents", user,
         List.of(Part.file("file", "m.png", "image/png", png())), asCustomer(user)));
     actions.put("open a document", user -> http.send("GET", documentHref, user, null, null, asCustomer(user)));
+    // the review task of the case, whose candidates are the agents: only they add from it (issue 18)
+    String review = "/api/tasks/" + flow.awaitTask(caseId, org.aftersales.returns.ReturnProcess.Element.REVIEW).getId()
+        + "/documents";
+    actions.put("list a task's documents", user -> http.get(review, user));
+    actions.put("add a document from a task", user -> http.postMultipart(review, user,
+        List.of(Part.file("file", "t.png", "image/png", png())), Map.of()));
+    actions.put("read a case's history for staff", user -> http.get(c + "/history", user));
     actions.put("read a seller's penalties", user -> http.get("/api/sellers/S-77/penalties", user));
     actions.put("read the knowledge base", user -> http.get("/api/knowledge/articles", user));
     actions.put("write a knowledge-base article", user -> http.send("PUT", "/api/knowledge/articles/matrix-" + user,

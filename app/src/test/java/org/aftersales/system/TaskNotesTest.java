@@ -53,6 +53,30 @@ class TaskNotesTest {
   }
 
   @Test
+  void tasklistsAddCommentWorksForAnAgentBeforeAndAfterClaiming() {
+    // issue 18: "Add Comment" in Tasklist answered "No task found for task id ..." for agents
+    Task review = review();
+    org.aftersales.TestHttp tasklist = org.aftersales.TestHttp.browser(port);
+    assertThat(tasklist.logIn("agent", "tasklist").status()).isEqualTo(200);
+    String api = "/camunda/api/engine/engine/default/task/" + review.getId();
+    tasklist.get(api + "/comment", null); // Tasklist fetches its CSRF token first
+    Map<String, String> csrf = Map.of("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"));
+
+    Response unclaimed = tasklist.send("POST", api + "/comment/create", null, "application/json",
+        "{\"message\":\"客户来电询问进度\"}", csrf);
+    assertThat(unclaimed.status()).as(unclaimed.body()).isEqualTo(200);
+    assertThat(tasklist.send("POST", api + "/claim", null, "application/json", "{\"userId\":\"agent\"}", csrf).status())
+        .isEqualTo(204);
+    Response claimed = tasklist.send("POST", api + "/comment/create", null, "application/json",
+        "{\"message\":\"Called the customer back\"}", csrf);
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+
+    Response read = tasklist.get(api + "/comment", null);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    assertThat(read.body()).contains("客户来电询问进度", "Called the customer back").doesNotContain("No task found");
+  }
+
+  @Test
   void theManagerWritesNeitherCommentsNorAttachments() {
     Task review = review();
 
