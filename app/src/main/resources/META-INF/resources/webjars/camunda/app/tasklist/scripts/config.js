@@ -34,8 +34,9 @@ export default {
     availableLocales: ['en', 'de', 'zh'],
     fallbackLocale: 'en'
   },
-  // after-sales service: the task list sorted by due date (most urgent first) unless the agent picks a sorting
-  customScripts: ['scripts/aftersales-tasklist.js'],
+  // after-sales service: the task list sorted by due date (most urgent first) unless the agent picks a sorting;
+  // relative times in the page's language
+  customScripts: ['scripts/aftersales-tasklist.js', 'scripts/aftersales-dates.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
