@@ -55,8 +55,6 @@ export default {
     availableLocales: ['en', 'de', 'zh'],
     fallbackLocale: 'en'
   },
-  // after-sales service: relative times in the page's language (one script for Tasklist, Cockpit and Admin)
-  customScripts: ['../tasklist/scripts/aftersales-dates.js'],
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000

@@ -1,9 +1,10 @@
-// After-sales service: relative times ("3 小时前", "2 天后") in the language the webapp picked (an ES module listed in
-// the customScripts of Tasklist's, Cockpit's and Admin's config.js).
+// After-sales service: Tasklist's relative times ("到期 1 天前", "2 天后") in the language it picked (an ES module
+// listed in config.js `customScripts`).
 //
-// Each webapp loads the dates of its chosen locale (locales/zh.json "dateLocales") and of its fallback (English);
-// whichever arrives last becomes moment's global locale, so a Chinese page could say "in 2 days". This script sets
-// moment's locale to the one Tasklist, Cockpit or Admin translates into, each time a locale has loaded.
+// Tasklist loads the dates of its chosen locale (locales/zh.json "dateLocales") and of its fallback (English);
+// whichever arrives last becomes moment's global locale, so a Chinese list could say "in 2 days". This script sets
+// moment's locale (through angular-moment, which Tasklist's due dates use) to the one Tasklist translates into,
+// each time a locale has loaded.
 
 function whenStarted(callback) {
   const timer = setInterval(() => {
