@@ -229,7 +229,7 @@ class AgentDayInChineseBrowserTest {
     logIn("cockpit", "manager");
     waitFor("cockpit-chinese", ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "流程"));
     String page = browser.findElement(By.cssSelector("body")).getText();
-    assertThat(page).contains("流程", "决策", "人工任务", "运行中的流程实例", "未完成的人工任务", "未解决的事件");
+    assertThat(page).contains("流程", "决策", "人工任务", "运行中的流程实例", "未完成的人工任务", "未解决的异常");
     screenshot("cockpit-manager-dashboard");
   }
 
