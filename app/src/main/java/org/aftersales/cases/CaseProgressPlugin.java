@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * {@code stage}, {@code dueAt}, {@code timeline} and {@code outcome} (texts or expressions) update the
  * case record when the element starts ({@code stage}, {@code dueAt}, {@code outcome} closes the case) and
  * add a timeline entry when it ends ({@code timeline}). No Java change is needed to reword a stage. Every
- * user task also gets the case's summary and history for its form ({@link CaseSummary}).
+ * user task also gets the case's summary and history for its form ({@link CaseSummary}) and a name that shows
+ * the case in Tasklist's list ({@link TaskRows}, from the property {@code listName}).
  */
 @Component
 public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
@@ -35,10 +36,12 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseProgress progress;
   private final CaseSummary summary;
+  private final TaskRows rows;
 
-  public CaseProgressPlugin(CaseProgress progress, CaseSummary summary) {
+  public CaseProgressPlugin(CaseProgress progress, CaseSummary summary, TaskRows rows) {
     this.progress = progress;
     this.summary = summary;
+    this.rows = rows;
   }
 
   @Override
@@ -76,6 +79,8 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
         attach(element, activity);
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addTaskListener(TaskListener.EVENTNAME_CREATE, summary);
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, rows.forTask(properties(element).get(TaskRows.LIST_NAME)));
       }
 
       @Override

@@ -91,9 +91,9 @@ class ModelLiveReloadTest {
     String oldStage = flow.view(runningCase).get("stage").asText();
 
     String marker = marker();
-    String newTaskName = "Review return request " + marker;
+    String newTaskName = "审核退货申请 " + marker;
     String newStage = "Waiting for after-sales review " + marker;
-    edit(RETURN_MODEL, "(<userTask id=\"Task_ReviewRequest\" name=\")[^\"]*(\")", newTaskName);
+    edit(RETURN_MODEL, "(<camunda:property name=\"listName\" value=\")审核退货申请[^\"]*(\")", newTaskName);
     edit(RETURN_MODEL, "(<camunda:property name=\"stage\" value=\")Waiting for after-sales review[^\"]*(\")", newStage);
 
     ProcessDefinition after = awaitNewerThan(before);
@@ -106,7 +106,7 @@ class ModelLiveReloadTest {
     ProcessInstance started = flow.instance(newCase);
     assertThat(started.getProcessDefinitionId()).isEqualTo(after.getId());
     Task newTask = flow.task(started, Element.REVIEW);
-    assertThat(newTask.getName()).isEqualTo(newTaskName);
+    assertThat(newTask.getName()).as("the row names the case after the new wording").startsWith(newTaskName + " · " + newCase);
     assertThat(flow.view(newCase).get("stage").asText()).isEqualTo(newStage);
     assertThat(deployedForm(newTask)).as("the form from the same deployment").contains("\"id\": \"review-request\"");
 

@@ -161,10 +161,10 @@ class ManagerAndAgentBrowserTest {
         By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.),'Overdue')]")));
     overdue.click();
     waitFor("tasklist-tasks", ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//*[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'Review return request')]")));
+        By.xpath("//*[contains(@class,'tasks-list')]//*[contains(normalize-space(.),'审核退货申请')]")));
     List<WebElement> tasks = browser.findElements(By.xpath("//*[contains(@class,'tasks-list')]//li"));
     assertThat(tasks).isNotEmpty();
-    assertThat(browser.findElement(By.xpath("//*[contains(@class,'tasks-list')]")).getText()).contains("Review return request");
+    assertThat(browser.findElement(By.xpath("//*[contains(@class,'tasks-list')]")).getText()).contains("审核退货申请");
   }
 
   @Test
