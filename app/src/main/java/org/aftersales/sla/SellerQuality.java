@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseType;
-import org.aftersales.cases.Outcome;
 import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.complaint.ComplaintProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>complaint rate: complaints against the seller among its after-sales cases (complaints included);
  *   <li>second-complaint rate: its complaints that were a second complaint about the same matter;
- *   <li>upheld complaints: complaints that ended upheld; penalties imposed on those complaints, with points and fines;
+ *   <li>upheld complaints: complaints decided upheld (after an appeal, as the appeal decided), while the appeal window
+ *       runs too; penalties imposed on the seller's complaints, with points and fines;
  *   <li>refund rate: its cases in which money went back to the customer (refund or compensation);
  *   <li>dispute rate: its return, exchange, re-shipment and repair cases that a customer took to the platform in a
  *       complaint;
@@ -78,7 +79,7 @@ public class SellerQuality {
       SlaReport.Figures figures = SlaReport.figures(served);
       rows.add(new Seller(0, seller, own.size(), complained.size(), SlaReport.ratio(complained.size(), own.size()),
           SlaReport.ratio(records.stream().filter(ComplaintBook.Complaint::secondComplaint).count(), records.size()),
-          (int) complained.stream().filter(c -> c.outcome() == Outcome.UPHELD).count(), imposed.size(),
+          (int) records.stream().filter(SellerQuality::upheld).count(), imposed.size(),
           imposed.stream().mapToInt(p -> (Integer) p[0]).sum(), fines,
           SlaReport.ratio(own.stream().filter(c -> c.refundedAmount() != null && c.refundedAmount().signum() > 0).count(),
               own.size()),
@@ -99,6 +100,10 @@ public class SellerQuality {
           s.resolvedOnTime(), s.averageResponseScore()));
     }
     return ranked;
+  }
+
+  private static boolean upheld(ComplaintBook.Complaint c) {
+    return ComplaintProcess.UPHELD.equals(c.appealDecision() != null ? c.appealDecision() : c.decision());
   }
 
   /** The cases among these that a complaint names as the case it is about. */

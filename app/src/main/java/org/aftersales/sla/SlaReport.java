@@ -70,8 +70,8 @@ public class SlaReport {
   public record CategoryCost(String productCategory, String currency, int cases, BigDecimal refunded,
       BigDecimal borneByUs, BigDecimal chargedToCustomers, Map<String, BigDecimal> borneByUsByKind) {}
 
-  /** Open cases at one stage. */
-  public record Stage(String stage, int open, long oldestHours, double averageAgeHours) {}
+  /** Open cases at one stage, with their age since opening (calendar minutes). */
+  public record Stage(String stage, int open, long oldestMinutes, long averageAgeMinutes) {}
 
   /** Who holds an open task of a case: its assignee, or the groups it is offered to while nobody has claimed it. */
   public record Holder(String task, String assignee, List<String> groups, Instant since) {}
@@ -283,10 +283,10 @@ public class SlaReport {
   private static List<Stage> stages(List<CaseSla> slas, Instant now) {
     Map<String, List<Long>> ages = new TreeMap<>();
     slas.stream().filter(s -> "OPEN".equals(s.status())).forEach(s -> ages.computeIfAbsent(String.valueOf(s.stage()),
-        k -> new ArrayList<>()).add(java.time.Duration.between(s.openedAt(), now).toHours()));
+        k -> new ArrayList<>()).add(java.time.Duration.between(s.openedAt(), now).toMinutes()));
     return ages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue().size(),
         e.getValue().stream().mapToLong(Long::longValue).max().orElse(0),
-        round(e.getValue().stream().mapToLong(Long::longValue).average().orElse(0)))).toList();
+        Math.round(e.getValue().stream().mapToLong(Long::longValue).average().orElse(0)))).toList();
   }
 
   static Figures figures(List<CaseSla> slas) {
