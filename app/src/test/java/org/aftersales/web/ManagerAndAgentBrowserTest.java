@@ -244,6 +244,18 @@ class ManagerAndAgentBrowserTest {
     assertThat(plugin.findElements(By.cssSelector("svg.aftersales-chart-volume rect"))).isNotEmpty();
     assertThat(plugin.findElement(By.cssSelector("svg.aftersales-chart-volume .aftersales-unit")).getText()).isEqualTo("cases");
     assertThat(plugin.findElements(By.cssSelector("svg.aftersales-chart-volume .aftersales-bar-value"))).isNotEmpty();
+    // times in the business zone, for people
+    assertThat(late.getText()).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(China time\\)");
+    // in Chinese when the browser's first language is Chinese
+    script().executeScript("Object.defineProperty(navigator, 'languages', {get: () => ['zh-CN', 'zh']});");
+    choose("interval", "WEEK");
+    WebElement chinese = waitFor("cockpit-chinese", ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//h4[text()='已超时或即将超时的工单']")));
+    assertThat(chinese.isDisplayed()).isTrue();
+    WebElement lateInChinese = browser.findElement(By.cssSelector("tr.aftersales-late[data-case='" + caseId + "']"));
+    assertThat(lateInChinese.findElement(By.cssSelector(".aftersales-target")).getText()).isEqualTo("首次响应");
+    assertThat(lateInChinese.findElement(By.cssSelector(".aftersales-over")).getText()).startsWith("超时 ").contains("小时");
+    assertThat(lateInChinese.getText()).contains("(北京时间)");
     // a read-only manager is not offered Cockpit's retry, variable editing, cancelling or suspending
     assertThat(String.valueOf(script().executeScript("return document.getElementById('aftersales-rights').textContent")))
         .contains("openJobRetryDialog", "deleteVariable", "openSuspensionStateDialog", "a.btn-toolbar");
