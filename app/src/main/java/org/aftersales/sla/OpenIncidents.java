@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aftersales.system.Role;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,22 +33,19 @@ public class OpenIncidents {
 
   /** Incident types that go away when retried; others are resolved. */
   private static final Set<String> RETRIED = Set.of("failedJob", "failedExternalTask");
-  /** A user id no one has: the check asks for the group's grants only. */
-  private static final String NOBODY = "(any member)";
   /** Most incidents listed at once, oldest first. */
   static final int MAX = 500;
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final ManagementService management;
-  private final AuthorizationService authorizations;
+  private final Grants grants;
 
-  public OpenIncidents(RuntimeService runtime, RepositoryService repository, ManagementService management,
-      AuthorizationService authorizations) {
+  OpenIncidents(RuntimeService runtime, RepositoryService repository, ManagementService management, Grants grants) {
     this.runtime = runtime;
     this.repository = repository;
     this.management = management;
-    this.authorizations = authorizations;
+    this.grants = grants;
   }
 
   public List<OpenIncident> list() {
@@ -106,10 +101,7 @@ public class OpenIncidents {
     List<Permission> onInstance = retried
         ? List.of(ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE)
         : List.of(ProcessInstancePermissions.UPDATE);
-    return Role.staff().stream().map(Role::groupId).filter(group ->
-        onDefinition.stream().anyMatch(p -> authorizations.isUserAuthorized(NOBODY, List.of(group), p,
-            Resources.PROCESS_DEFINITION, key))
-            || onInstance.stream().anyMatch(p -> authorizations.isUserAuthorized(NOBODY, List.of(group), p,
-            Resources.PROCESS_INSTANCE, "*"))).toList();
+    return Role.staff().stream().map(Role::groupId)
+        .filter(group -> grants.anyOf(Grants.ANY_MEMBER, List.of(group), List.of(key), onDefinition, onInstance)).toList();
   }
 }

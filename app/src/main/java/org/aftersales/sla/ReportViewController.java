@@ -4,13 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.aftersales.system.Role;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,13 +28,12 @@ public class ReportViewController {
   public record ViewerRights(String userId, boolean readFigures, boolean retry, boolean editVariables, boolean cancel,
       boolean suspend) {}
 
-  private final AuthorizationService authorizations;
+  private final Grants grants;
   private final RepositoryService repository;
   private final OpenIncidents incidents;
 
-  public ReportViewController(AuthorizationService authorizations, RepositoryService repository,
-      OpenIncidents incidents) {
-    this.authorizations = authorizations;
+  ReportViewController(Grants grants, RepositoryService repository, OpenIncidents incidents) {
+    this.grants = grants;
     this.repository = repository;
     this.incidents = incidents;
   }
@@ -50,16 +45,19 @@ public class ReportViewController {
     boolean figures = groups.contains(Role.MANAGERS.groupId()) || groups.contains(Role.ADMINISTRATORS.groupId());
     List<String> keys = repository.createProcessDefinitionQuery().latestVersion().list().stream()
         .map(ProcessDefinition::getKey).distinct().toList();
-    return new ViewerRights(user.getName(), figures,
-        may(user.getName(), groups, keys, List.of(ProcessDefinitionPermissions.RETRY_JOB,
-            ProcessDefinitionPermissions.UPDATE_INSTANCE), List.of(ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE)),
-        may(user.getName(), groups, keys, List.of(ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+    String id = user.getName();
+    return new ViewerRights(id, figures,
+        grants.anyOf(id, groups, keys, List.of(ProcessDefinitionPermissions.RETRY_JOB,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE),
+            List.of(ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE)),
+        grants.anyOf(id, groups, keys, List.of(ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
             ProcessDefinitionPermissions.UPDATE_INSTANCE),
             List.of(ProcessInstancePermissions.UPDATE_VARIABLE, ProcessInstancePermissions.UPDATE)),
-        may(user.getName(), groups, keys, List.of(ProcessDefinitionPermissions.DELETE_INSTANCE),
+        grants.anyOf(id, groups, keys, List.of(ProcessDefinitionPermissions.DELETE_INSTANCE),
             List.of(ProcessInstancePermissions.DELETE)),
-        may(user.getName(), groups, keys, List.of(ProcessDefinitionPermissions.SUSPEND,
-            ProcessDefinitionPermissions.SUSPEND_INSTANCE, ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.UPDATE_INSTANCE),
+        grants.anyOf(id, groups, keys, List.of(ProcessDefinitionPermissions.SUSPEND,
+            ProcessDefinitionPermissions.SUSPEND_INSTANCE, ProcessDefinitionPermissions.UPDATE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE),
             List.of(ProcessInstancePermissions.SUSPEND, ProcessInstancePermissions.UPDATE)));
   }
 
@@ -68,17 +66,5 @@ public class ReportViewController {
       + "and the groups that may retry them (oldest first, at most 500)")
   public List<OpenIncidents.OpenIncident> incidents() {
     return incidents.list();
-  }
-
-  /** Whether the user holds one of the permissions on one flow, or on every process instance. */
-  private boolean may(String userId, List<String> groups, List<String> keys, List<Permission> onDefinition,
-      List<Permission> onInstance) {
-    return onInstance.stream().anyMatch(p -> granted(userId, groups, p, Resources.PROCESS_INSTANCE, "*"))
-        || keys.stream().anyMatch(key -> onDefinition.stream()
-            .anyMatch(p -> granted(userId, groups, p, Resources.PROCESS_DEFINITION, key)));
-  }
-
-  private boolean granted(String userId, List<String> groups, Permission permission, Resource resource, String id) {
-    return authorizations.isUserAuthorized(userId, groups, permission, resource, id);
   }
 }
