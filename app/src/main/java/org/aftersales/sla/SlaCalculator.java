@@ -97,28 +97,41 @@ public class SlaCalculator {
     Long responseMinutes = firstResponse == null ? null : calendar.between(c.openedAt(), firstResponse).toMinutes();
     Long resolutionMinutes = c.status() == CaseStatus.CLOSED
         ? Math.max(0, calendar.between(c.openedAt(), end).minus(waiting).toMinutes()) : null;
+    // without an answer, the clock runs until the case closes
+    Duration elapsed = calendar.between(c.openedAt(), end);
+    Long pending = responseMinutes == null ? elapsed.toMinutes() : null;
+    long responseTarget = properties.firstResponseTarget().toMinutes();
+    long resolutionTarget = properties.resolutionTarget().toMinutes();
+    Boolean responseOnTime = responseMinutes != null ? Boolean.valueOf(responseMinutes <= responseTarget)
+        : pending > responseTarget ? Boolean.FALSE : null;
+    Boolean resolvedOnTime = resolutionMinutes != null ? Boolean.valueOf(resolutionMinutes <= resolutionTarget)
+        : elapsed.minus(waiting).toMinutes() > resolutionTarget ? Boolean.FALSE : null;
+    // a case late without an answer is scored as it stands: on the time it has waited so far
+    Long scored = responseMinutes != null ? responseMinutes : Boolean.FALSE.equals(responseOnTime) ? pending : null;
     Integer score = null;
     String grade = null;
-    if (responseMinutes != null) {
-      score = ((Number) single(SCORE_DECISION, Map.of("responseHours", responseMinutes / 60.0)).get("score")).intValue();
+    if (scored != null) {
+      score = ((Number) single(SCORE_DECISION, Map.of("responseHours", scored / 60.0)).get("score")).intValue();
       grade = (String) single(GRADE_DECISION, Map.of("score", score.doubleValue())).get("grade");
     }
-    Duration elapsed = calendar.between(c.openedAt(), now);
-    Boolean responseOnTime = responseMinutes != null
-        ? Boolean.valueOf(responseMinutes <= properties.firstResponseTarget().toMinutes())
-        : elapsed.compareTo(properties.firstResponseTarget()) > 0 ? Boolean.FALSE : null;
-    Boolean resolvedOnTime = resolutionMinutes != null
-        ? Boolean.valueOf(resolutionMinutes <= properties.resolutionTarget().toMinutes())
-        : elapsed.minus(waiting).compareTo(properties.resolutionTarget()) > 0 ? Boolean.FALSE : null;
     boolean open = c.status() != CaseStatus.CLOSED;
     Duration age = open ? elapsed.minus(waiting) : null;
+    Long ageMinutes = age == null ? null : Math.max(0, age.toMinutes());
     boolean near = open && !Boolean.FALSE.equals(responseOnTime) && !Boolean.FALSE.equals(resolvedOnTime)
         && ((firstResponse == null && near(elapsed, properties.firstResponseTarget()))
             || near(age, properties.resolutionTarget()));
+    Long responseOver = Boolean.TRUE.equals(responseOnTime) ? null
+        : responseMinutes != null ? (Long) (responseMinutes - responseTarget)
+        : open || Boolean.FALSE.equals(responseOnTime) ? (Long) (pending - responseTarget) : null;
+    Long resolutionOver = Boolean.TRUE.equals(resolvedOnTime) ? null
+        : resolutionMinutes != null ? (Long) (resolutionMinutes - resolutionTarget)
+        : open ? (Long) (ageMinutes - resolutionTarget) : null;
     return new CaseSla(c.caseId(), c.type().name(), c.status().name(), c.stage(),
         c.outcome() == null ? null : c.outcome().name(), c.sellerId(), mainInstance, c.openedAt(), firstResponse,
         open ? null : c.closedAt(), responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade,
-        responseOnTime, resolvedOnTime, age == null ? null : Math.max(0, age.toMinutes()), near);
+        responseOnTime, resolvedOnTime, ageMinutes, near,
+        c.details() == null ? null : c.details().productCategory(), pending, responseMinutes == null && score != null,
+        responseOver, resolutionOver);
   }
 
   private boolean near(Duration elapsed, Duration target) {

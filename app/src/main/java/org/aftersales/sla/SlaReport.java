@@ -6,7 +6,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +26,13 @@ import org.aftersales.complaint.ComplaintBook;
 import org.aftersales.followup.Scores;
 import org.aftersales.followup.SurveyBook;
 import org.aftersales.system.web.UnprocessableException;
+import org.aftersales.system.BusinessTime;
+import org.aftersales.system.Role;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SlaReport {
 
-  /** Which cases: opened in [from, to), optionally of one type, one seller, or worked on by one group. */
-  public record Filter(Instant from, Instant to, CaseType caseType, String process, String sellerId, String group,
-      Interval interval) {}
+  /**
+   * Which cases: opened in [from, to), optionally of one type, one product category, one seller, or worked on by
+   * one group.
+   */
+  public record Filter(Instant from, Instant to, CaseType caseType, String process, String productCategory,
+      String sellerId, String group, Interval interval) {}
 
   /** How the series are bucketed. */
   public enum Interval { DAY, WEEK }
@@ -57,27 +70,57 @@ public class SlaReport {
   public record CategoryCost(String productCategory, String currency, int cases, BigDecimal refunded,
       BigDecimal borneByUs, BigDecimal chargedToCustomers, Map<String, BigDecimal> borneByUsByKind) {}
 
-  /** Open cases at one stage. */
-  public record Stage(String stage, int open, long oldestHours, double averageAgeHours) {}
+  /** Open cases at one stage, with their age since opening (calendar minutes). */
+  public record Stage(String stage, int open, long oldestMinutes, long averageAgeMinutes) {}
+
+  /** Who holds an open task of a case: its assignee, or the groups it is offered to while nobody has claimed it. */
+  public record Holder(String task, String assignee, List<String> groups, Instant since) {}
+
+  /**
+   * A case past or near a target: which one ({@code FIRST_RESPONSE} or {@code RESOLUTION}), by how many working
+   * minutes it is missed ({@code overMinutes}, positive) or how many are left (negative), and who holds its tasks.
+   * A case late on both names the one it still waits for: the first response if unanswered, else the resolution.
+   */
+  public record Attention(@JsonUnwrapped CaseSla sla, String target, long overMinutes, List<Holder> heldBy) {}
+
+  /** Figures of the cases sharing one value: a case type, product category, seller or working group. */
+  public record Total(String key, int cases, int open, int late, int near, Double firstResponseAttainment,
+      Double resolutionAttainment, Double averageResponseScore, Long firstResponseP50Minutes,
+      Long resolutionP50Minutes) {}
+
+  /** The totals by case type, product category, seller and working group (a case counts in each group it had). */
+  public record Totals(List<Total> byType, List<Total> byCategory, List<Total> bySeller, List<Total> byGroup) {}
+
+  /** The service targets in working minutes, and the zone times are shown in. */
+  public record Targets(long firstResponseMinutes, long resolutionMinutes, double nearShare, String zone) {}
 
   /** The whole report. */
-  public record Report(Filter filter, Figures figures, Integer complaints, Double secondComplaintRate,
+  public record Report(Filter filter, Targets targets, Figures figures, Integer complaints, Double secondComplaintRate,
       Satisfaction satisfaction, List<CategoryCost> costs, List<Point> series, List<Stage> openByStage,
-      List<CaseSla> late, List<CaseSla> nearLimit, List<CaseSla> cases) {}
+      List<Attention> late, List<Attention> nearLimit, Totals totals, List<SellerQuality.Seller> sellers,
+      List<CaseSla> cases) {}
 
-  private static final String NO_CATEGORY = "(none given)";
+  static final String NO_CATEGORY = "(none given)";
+  static final String NO_SELLER = "(no seller)";
+  static final String FIRST_RESPONSE = "FIRST_RESPONSE";
+  static final String RESOLUTION = "RESOLUTION";
+  private static final int BATCH = 500;
 
   private final CaseRepository records;
   private final ComplaintBook complaints;
   private final SlaCalculator calculator;
   private final HistoryService history;
+  private final TaskService tasks;
   private final SlaProperties properties;
   private final java.time.Clock clock;
   private final SurveyBook surveys;
   private final CaseCosts costs;
+  private final SellerQuality sellers;
+  private final BusinessTime businessTime;
 
   public SlaReport(CaseRepository records, ComplaintBook complaints, SlaCalculator calculator, HistoryService history,
-      SlaProperties properties, java.time.Clock clock, SurveyBook surveys, CaseCosts costs) {
+      TaskService tasks, SlaProperties properties, java.time.Clock clock, SurveyBook surveys, CaseCosts costs,
+      SellerQuality sellers, BusinessTime businessTime) {
     this.clock = clock;
     this.surveys = surveys;
     this.costs = costs;
@@ -85,7 +128,10 @@ public class SlaReport {
     this.complaints = complaints;
     this.calculator = calculator;
     this.history = history;
+    this.tasks = tasks;
     this.properties = properties;
+    this.sellers = sellers;
+    this.businessTime = businessTime;
   }
 
   /** Not read-only: the scoring tables write their decision history (history level full). */
@@ -97,25 +143,96 @@ public class SlaReport {
       throw new UnprocessableException("More than " + properties.maxReportCases() + " cases in this range: choose a "
           + "shorter period or a case type or seller.");
     }
-    List<CaseRecord> selected = found.stream()
+    List<CaseRecord> matching = found.stream()
         .filter(c -> filter.process() == null || c.type().processKey().equals(filter.process()))
-        .filter(c -> filter.group() == null || workedBy(c, filter.group())).toList();
+        .filter(c -> filter.productCategory() == null || filter.productCategory().equals(category(c))).toList();
+    Map<String, Set<String>> groups = groupsOf(matching.stream().map(CaseRecord::caseId).toList());
+    List<CaseRecord> selected = matching.stream()
+        .filter(c -> filter.group() == null || groups.getOrDefault(c.caseId(), Set.of()).contains(filter.group())).toList();
     List<CaseSla> slas = selected.stream().map(calculator::of).toList();
-    List<ComplaintBook.Complaint> complaintRecords = selected.stream().filter(c -> c.type() == CaseType.COMPLAINT)
-        .map(c -> complaints.find(c.caseId()).orElse(null)).filter(Objects::nonNull).toList();
-    Double secondRate = complaintRecords.isEmpty() ? null
-        : round((double) complaintRecords.stream().filter(ComplaintBook.Complaint::secondComplaint).count() / complaintRecords.size());
-    List<CaseSla> late = slas.stream().filter(s -> "OPEN".equals(s.status())
-        && (Boolean.FALSE.equals(s.responseOnTime()) || Boolean.FALSE.equals(s.resolvedOnTime()))).toList();
-    List<CaseSla> near = slas.stream().filter(CaseSla::nearLimit).toList();
+    Map<String, CaseSla> slaById = new HashMap<>();
+    slas.forEach(s -> slaById.put(s.caseId(), s));
+    Map<String, ComplaintBook.Complaint> complaintById = new HashMap<>();
+    selected.stream().filter(c -> c.type() == CaseType.COMPLAINT).map(c -> complaints.find(c.caseId()).orElse(null))
+        .filter(Objects::nonNull).forEach(c -> complaintById.put(c.caseId(), c));
+    List<ComplaintBook.Complaint> complaintRecords = List.copyOf(complaintById.values());
+    Double secondRate = ratio(complaintRecords.stream().filter(ComplaintBook.Complaint::secondComplaint).count(),
+        complaintRecords.size());
+    List<Attention> late = slas.stream().filter(CaseSla::late).map(this::attention)
+        .sorted(Comparator.comparingLong(Attention::overMinutes).reversed()).toList();
+    List<Attention> near = slas.stream().filter(CaseSla::nearLimit).map(this::attention)
+        .sorted(Comparator.comparingLong(Attention::overMinutes).reversed()).toList();
     List<String> ids = selected.stream().map(CaseRecord::caseId).toList();
     Map<String, List<SurveyBook.Survey>> answers = surveys.forCases(ids);
     Map<String, List<CaseCosts.Cost>> spent = costs.forCases(ids);
     Map<String, CaseRecord> byId = new HashMap<>();
     selected.forEach(c -> byId.put(c.caseId(), c));
-    return new Report(filter, figures(slas), complaintRecords.size(), secondRate,
+    Totals totals = new Totals(totals(slas, s -> List.of(s.type())),
+        totals(slas, s -> List.of(s.productCategory() == null ? NO_CATEGORY : s.productCategory())),
+        totals(slas, s -> List.of(s.sellerId() == null ? NO_SELLER : s.sellerId())),
+        totals(slas, s -> List.copyOf(groups.getOrDefault(s.caseId(), Set.of()))));
+    return new Report(filter, new Targets(properties.firstResponseTarget().toMinutes(),
+        properties.resolutionTarget().toMinutes(), properties.nearShare(), businessTime.zone().getId()),
+        figures(slas), complaintRecords.size(), secondRate,
         satisfaction(answers.values().stream().flatMap(List::stream).toList()), costs(selected, spent),
-        series(slas, filter, byId, answers, spent), stages(slas, clock.instant()), late, near, slas);
+        series(slas, filter, byId, answers, spent, businessTime.zone()), stages(slas, clock.instant()), late, near,
+        totals, sellers.rank(selected, slaById, complaintById), slas);
+  }
+
+  private static String category(CaseRecord c) {
+    return c.details() == null || c.details().productCategory() == null ? NO_CATEGORY : c.details().productCategory();
+  }
+
+  /** Which target a late or nearly late case is measured against, by how much, and who holds it now. */
+  private Attention attention(CaseSla s) {
+    boolean unanswered = s.firstResponseAt() == null;
+    boolean firstResponse = unanswered && (Boolean.FALSE.equals(s.responseOnTime())
+        || !Boolean.FALSE.equals(s.resolvedOnTime()) && s.firstResponseOverMinutes() != null
+            && (s.resolutionOverMinutes() == null || s.firstResponseOverMinutes() >= s.resolutionOverMinutes()))
+        || !unanswered && Boolean.FALSE.equals(s.responseOnTime()) && !Boolean.FALSE.equals(s.resolvedOnTime());
+    Long over = firstResponse ? s.firstResponseOverMinutes() : s.resolutionOverMinutes();
+    List<Holder> holders = new ArrayList<>();
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(s.caseId()).orderByTaskCreateTime().asc().list()) {
+      List<String> offered = task.getAssignee() != null ? List.of() : tasks.getIdentityLinksForTask(task.getId()).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(IdentityLink::getGroupId).sorted().toList();
+      holders.add(new Holder(task.getName(), task.getAssignee(), offered,
+          task.getCreateTime() == null ? null : task.getCreateTime().toInstant()));
+    }
+    return new Attention(s, firstResponse ? FIRST_RESPONSE : RESOLUTION, over == null ? 0 : over, holders);
+  }
+
+  /** The working groups each case had a task for (offered to them as candidates). */
+  private Map<String, Set<String>> groupsOf(List<String> caseIds) {
+    Map<String, String> caseOfInstance = new HashMap<>();
+    for (int i = 0; i < caseIds.size(); i += BATCH) {
+      history.createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKeyIn(caseIds.subList(i, Math.min(caseIds.size(), i + BATCH)).toArray(String[]::new))
+          .list().forEach(pi -> caseOfInstance.put(pi.getId(), pi.getBusinessKey()));
+    }
+    Map<String, Set<String>> groups = new HashMap<>();
+    for (Role role : Role.staff()) {
+      for (int i = 0; i < caseIds.size(); i += BATCH) {
+        history.createHistoricTaskInstanceQuery().taskHadCandidateGroup(role.groupId())
+            .processInstanceBusinessKeyIn(caseIds.subList(i, Math.min(caseIds.size(), i + BATCH)).toArray(String[]::new))
+            .list().forEach(t -> groups.computeIfAbsent(caseOfInstance.get(t.getProcessInstanceId()),
+                k -> new TreeSet<>()).add(role.groupId()));
+      }
+    }
+    return groups;
+  }
+
+  private static List<Total> totals(List<CaseSla> slas, Function<CaseSla, List<String>> keys) {
+    Map<String, List<CaseSla>> by = new TreeMap<>();
+    slas.forEach(s -> keys.apply(s).forEach(k -> by.computeIfAbsent(k, x -> new ArrayList<>()).add(s)));
+    return by.entrySet().stream().map(e -> {
+      List<CaseSla> in = e.getValue();
+      Figures f = figures(in);
+      return new Total(e.getKey(), in.size(), (int) in.stream().filter(s -> "OPEN".equals(s.status())).count(),
+          (int) in.stream().filter(CaseSla::late).count(), (int) in.stream().filter(CaseSla::nearLimit).count(),
+          f.firstResponseAttainment(), f.resolutionAttainment(), f.averageResponseScore(), f.firstResponseP50Minutes(),
+          f.resolutionP50Minutes());
+    }).toList();
   }
 
   static Satisfaction satisfaction(List<SurveyBook.Survey> answered) {
@@ -166,32 +283,30 @@ public class SlaReport {
   private static List<Stage> stages(List<CaseSla> slas, Instant now) {
     Map<String, List<Long>> ages = new TreeMap<>();
     slas.stream().filter(s -> "OPEN".equals(s.status())).forEach(s -> ages.computeIfAbsent(String.valueOf(s.stage()),
-        k -> new ArrayList<>()).add(java.time.Duration.between(s.openedAt(), now).toHours()));
+        k -> new ArrayList<>()).add(java.time.Duration.between(s.openedAt(), now).toMinutes()));
     return ages.entrySet().stream().map(e -> new Stage(e.getKey(), e.getValue().size(),
         e.getValue().stream().mapToLong(Long::longValue).max().orElse(0),
-        round(e.getValue().stream().mapToLong(Long::longValue).average().orElse(0)))).toList();
-  }
-
-  private boolean workedBy(CaseRecord c, String group) {
-    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.caseId()).taskHadCandidateGroup(group)
-        .count() > 0;
+        Math.round(e.getValue().stream().mapToLong(Long::longValue).average().orElse(0)))).toList();
   }
 
   static Figures figures(List<CaseSla> slas) {
-    List<Long> responses = slas.stream().map(CaseSla::firstResponseMinutes).filter(Objects::nonNull).sorted().toList();
-    List<Long> resolutions = slas.stream().map(CaseSla::resolutionMinutes).filter(Objects::nonNull).sorted().toList();
+    // late cases without an answer or a resolution count with the time they have taken so far
+    List<Long> responses = slas.stream().map(CaseSla::responseMinutesAsItStands).filter(Objects::nonNull).sorted().toList();
+    List<Long> resolutions = slas.stream().map(CaseSla::resolutionMinutesAsItStands).filter(Objects::nonNull).sorted()
+        .toList();
     Map<String, Integer> grades = new TreeMap<>();
     slas.stream().map(CaseSla::responseGrade).filter(Objects::nonNull).forEach(g -> grades.merge(g, 1, Integer::sum));
-    return new Figures(slas.size(), resolutions.size(), percentile(responses, 50), percentile(responses, 90),
+    return new Figures(slas.size(), (int) slas.stream().filter(s -> "CLOSED".equals(s.status())).count(),
+        percentile(responses, 50), percentile(responses, 90),
         share(slas, CaseSla::responseOnTime), percentile(resolutions, 50), percentile(resolutions, 90),
         share(slas, CaseSla::resolvedOnTime),
         average(slas.stream().map(CaseSla::responseScore).filter(Objects::nonNull).map(Integer::doubleValue).toList()),
         grades, slas.stream().mapToLong(CaseSla::customerWaitingMinutes).sum());
   }
 
+  /** Periods are days or weeks of the business zone. */
   private static List<Point> series(List<CaseSla> slas, Filter filter, Map<String, CaseRecord> cases,
-      Map<String, List<SurveyBook.Survey>> answers, Map<String, List<CaseCosts.Cost>> spent) {
-    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+      Map<String, List<SurveyBook.Survey>> answers, Map<String, List<CaseCosts.Cost>> spent, java.time.ZoneId zone) {
     Function<Instant, LocalDate> bucket = at -> {
       LocalDate day = at.atZone(zone).toLocalDate();
       return filter.interval() == Interval.WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
@@ -239,9 +354,13 @@ public class SlaReport {
   }
 
   private static Double share(List<CaseSla> slas, Function<CaseSla, Boolean> onTime) {
-    long known = slas.stream().map(onTime).filter(Objects::nonNull).count();
-    long met = slas.stream().map(onTime).filter(Boolean.TRUE::equals).count();
-    return known == 0 ? null : round((double) met / known);
+    return ratio(slas.stream().map(onTime).filter(Boolean.TRUE::equals).count(),
+        slas.stream().map(onTime).filter(Objects::nonNull).count());
+  }
+
+  /** {@code part} of {@code whole}, rounded to four places; null of nothing. */
+  static Double ratio(long part, long whole) {
+    return whole == 0 ? null : round((double) part / whole);
   }
 
   private static Double average(List<Double> values) {

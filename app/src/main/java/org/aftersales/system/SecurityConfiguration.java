@@ -113,6 +113,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths(HttpMethod.POST, "/api/cases/*/seller-statement")).hasAnyAuthority(SELLER_STATEMENT_WRITERS)
             .requestMatchers(paths("/api/admin/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
             .requestMatchers(paths("/api/finance/**")).hasAnyAuthority(Role.groupIds(Role.FINANCE, Role.ADMINISTRATORS))
+            // what the user may see and do, for the Cockpit plugin: staff ask about themselves
+            .requestMatchers(paths(HttpMethod.GET, "/api/reports/access")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)

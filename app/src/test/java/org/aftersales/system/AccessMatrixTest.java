@@ -79,6 +79,8 @@ class AccessMatrixTest {
       read the service figures                 |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read a case's service figures            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the cost report                     |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
+      read the open incidents with their case  |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
+      ask what I may do in Cockpit             |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 403  | 401
       read a case's costs                      |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the metrics (Prometheus)            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the API description                 |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 2xx  | 401
@@ -191,6 +193,8 @@ class AccessMatrixTest {
     actions.put("read the service figures", user -> http.get("/api/reports/sla", user));
     actions.put("read a case's service figures", user -> http.get("/api/reports/cases/" + caseId + "/sla", user));
     actions.put("read the cost report", user -> http.get("/api/reports/costs", user));
+    actions.put("read the open incidents with their case", user -> http.get("/api/reports/incidents", user));
+    actions.put("ask what I may do in Cockpit", user -> http.get("/api/reports/access", user));
     actions.put("read a case's costs", user -> http.get("/api/reports/cases/" + caseId + "/costs", user));
     actions.put("read the metrics (Prometheus)", user -> http.get("/actuator/prometheus", user));
     actions.put("read the API description", user -> http.get("/v3/api-docs", user));
