@@ -25,7 +25,8 @@ public final class MariaDb implements ExecutionCondition {
   /** The JDBC URL of a database on the test server, as the mysql profile would be given it. */
   public static String url(String database) {
     return "jdbc:mysql://" + HOST + ":" + PORT + "/" + database
-        + "?sendFractionalSeconds=false&characterEncoding=UTF-8&connectionTimeZone=UTC&connectTimeout=5000";
+        + "?sendFractionalSeconds=false&characterEncoding=UTF-8&connectionTimeZone=UTC&connectTimeout=5000"
+        + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=16384";
   }
 
   /** Drops and creates a database, so each run starts on an empty one (as a first start in production). */
