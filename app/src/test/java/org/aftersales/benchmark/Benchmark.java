@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark matrix: for each database and history level (and, on MariaDB with full history, each settings
- * variant) one application is started, and in it the full flow at its maximum and at half of it, the bare flow at
- * its maximum, and the raw commit loop, one after another. Every run's figures go to the {@link BenchmarkReport}.
+ * variant) one application is started, in a JVM of its own unless {@code benchmark.fork=false}, and in it the full
+ * flow at its maximum and at half of it, the bare flow at its maximum, and the raw commit loop, one after another. Every run's figures go to the {@link BenchmarkReport}.
  */
 public final class Benchmark {
 
@@ -29,9 +29,13 @@ public final class Benchmark {
         List<String> variants = database.equals("mariadb") && history.equals("full") ? settings.variants()
             : List.of("shipped");
         for (String variant : variants) {
-          try (BenchmarkApp app = BenchmarkApp.start(database, history, variant, settings)) {
-            report.application(app);
-            runAll(app);
+          if (settings.fork()) {
+            BenchmarkFork.run(database, history, variant, report);
+          } else {
+            try (BenchmarkApp app = BenchmarkApp.start(database, history, variant, settings)) {
+              report.application(app);
+              runAll(app);
+            }
           }
           report.write();
         }

@@ -36,6 +36,8 @@ public final class BenchmarkReport {
     }
   }
 
+  static final String CSV = "results.csv";
+
   private final BenchmarkSettings settings;
   private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   private final String loadAtStart = loadAverage();
@@ -68,6 +70,62 @@ public final class BenchmarkReport {
     runSettings.put(database + " / " + history + " / " + variant, effectiveSettings);
   }
 
+  /** The applications run, a line each: database, history, variant, database version, settings in effect (tabs). */
+  synchronized String applications() {
+    StringBuilder out = new StringBuilder();
+    runSettings.forEach((run, effective) -> {
+      String[] p = run.split(" / ");
+      out.append(String.join("\t", p[0], p[1], p[2], databaseVersions.get(p[0]), effective)).append('\n');
+    });
+    return out.toString();
+  }
+
+  /**
+   * Takes in what a configuration measured in a JVM of its own ({@link BenchmarkFork}): its rows as {@link #csv()}
+   * wrote them (with the load average of each) and its applications as {@link #applications()} wrote them.
+   */
+  synchronized void read(String csv, String applications) {
+    for (String line : applications.split("\n")) {
+      if (!line.isBlank()) {
+        String[] p = line.split("\t", -1);
+        application(p[0], p[1], p[2], p[3], p[4]);
+      }
+    }
+    List<String> lines = csv.lines().skip(1).filter(l -> !l.isBlank()).toList();
+    for (String line : lines) {
+      List<String> v = fields(line);
+      Row row = new Row(v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), Integer.parseInt(v.get(6)), d(v.get(7)),
+          Long.parseLong(v.get(8)), d(v.get(9)), d(v.get(10)), d(v.get(11)), d(v.get(12)), d(v.get(13)), d(v.get(14)),
+          d(v.get(15)), d(v.get(16)), d(v.get(17)), d(v.get(18)), d(v.get(19)), d(v.get(20)), d(v.get(21)),
+          d(v.get(23)), d(v.get(24)), v.get(26));
+      rows.add(row);
+      loadAverages.put(row, v.get(25));
+    }
+  }
+
+  /** The fields of a line of {@link #csv()}: separated by commas, the last two in double quotes. */
+  private static List<String> fields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+
+  private static double d(String value) {
+    return value.isEmpty() ? Double.NaN : Double.parseDouble(value);
+  }
+
   /** Writes RESULTS.md and results.csv into the results folder, if there is one. */
   public synchronized void write() {
     if (settings.resultsDir() == null) {
@@ -75,7 +133,7 @@ public final class BenchmarkReport {
     }
     try {
       Files.createDirectories(settings.resultsDir());
-      Files.writeString(settings.resultsDir().resolve("results.csv"), csv());
+      Files.writeString(settings.resultsDir().resolve(CSV), csv());
       Files.writeString(settings.resultsDir().resolve("RESULTS.md"), markdown());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the results to " + settings.resultsDir(), e);

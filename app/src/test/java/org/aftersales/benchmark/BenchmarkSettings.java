@@ -42,12 +42,14 @@ import java.util.function.Function;
  *                      smoke test), instead of the timed runs
  * @param growthCases   variant {@code grown}: finished cases in the database before measuring (100,000)
  * @param growthSeed    variant {@code grown}: cases run through the full flow and then copied to make them
+ * @param fork          each configuration in a JVM of its own ({@link BenchmarkFork}), so that none inherits another's
+ *                      warmed-up code or heap; on by default for timed runs
  * @param resultsDir    where RESULTS.md and results.csv are written; null writes nothing
  */
 public record BenchmarkSettings(List<String> databases, List<String> historyLevels, List<String> flows,
     List<String> variants, Map<String, String> custom, Duration warmup, Duration measure, Duration latency,
     Duration drain, int concurrency, int openers, int workers, int rawThreads, Duration rawDuration, int cases,
-    int growthCases, int growthSeed, Path resultsDir) {
+    int growthCases, int growthSeed, boolean fork, Path resultsDir) {
 
   public static final List<String> DATABASES = List.of("h2", "mariadb");
   public static final List<String> HISTORY_LEVELS = List.of("full", "audit");
@@ -79,6 +81,7 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
         r.integer("concurrency", 48, 1), r.integer("openers", 4, 1), r.integer("workers", 4, 1),
         r.integer("raw-threads", 0, 0), r.duration("raw-duration", "PT10S"),
         r.integer("cases", 0, 0), r.integer("growth-cases", 100_000, 1), r.integer("growth-seed", 20, 1),
+        r.bool("fork", r.value("cases") == null || r.value("cases").equals("0")),
         r.value("results-dir") == null ? null : Path.of(r.value("results-dir")));
     if (settings.variants.contains("custom") && settings.custom.isEmpty()) {
       throw new IllegalArgumentException("benchmark.variants has custom, but benchmark.custom is empty: give the "
@@ -93,7 +96,7 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
   /** The same settings for a run at a fixed rate: a short warm-up, then {@code window} measured. */
   public BenchmarkSettings atRate(Duration window) {
     return new BenchmarkSettings(databases, historyLevels, flows, variants, custom, Duration.ofSeconds(5), window, window,
-        drain, concurrency, openers, workers, rawThreads, rawDuration, 0, growthCases, growthSeed, resultsDir);
+        drain, concurrency, openers, workers, rawThreads, rawDuration, 0, growthCases, growthSeed, false, resultsDir);
   }
 
   /** A timed run (the benchmark) rather than a fixed number of cases (the smoke test). */
@@ -150,6 +153,17 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
         throw new IllegalArgumentException("benchmark." + name + ": '" + raw
             + "' is not a duration (ISO-8601 such as PT30S, or 30s, 2m)", e);
       }
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String raw = value(name);
+      if (raw == null) {
+        return fallback;
+      }
+      if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException("benchmark." + name + ": '" + raw + "' is not true or false");
+      }
+      return Boolean.parseBoolean(raw);
     }
 
     int integer(String name, int fallback, int min) {

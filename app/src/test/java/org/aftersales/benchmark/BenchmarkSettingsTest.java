@@ -83,6 +83,27 @@ class BenchmarkSettingsTest {
     assertThat(markdown).containsPattern("\\| mariadb / full \\| before21 \\| 588 \\| 25.00 \\| 100 \\| 60.00 \\| 0.50 \\| 44.00 \\| [0-9.]+ [0-9.]+ [0-9.]+ \\|");
     assertThat(markdown).containsPattern("\\| mariadb / full \\| shipped \\| 420 \\| 25.00 \\| 100 \\|");
     assertThat(report.csv()).contains("bench_cpu_ms_per_case,app_cpu_ms_per_case").contains(",100,");
+
+    // a configuration measured in a JVM of its own comes back as it was written
+    BenchmarkReport merged = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    merged.read(report.csv(), report.applications());
+    assertThat(merged.rows()).hasSize(6);
+    assertThat(merged.rows().get(0)).isEqualTo(report.rows().get(0));
+    // the same results file but for when it was written
+    assertThat(fromMachine(merged.markdown())).isEqualTo(fromMachine(report.markdown()));
+  }
+
+  @Test
+  void eachTimedConfigurationRunsInAJvmOfItsOwn() {
+    assertThat(BenchmarkSettings.from(name -> null).fork()).isTrue();
+    assertThat(BenchmarkSettings.from(Map.of("cases", "24")::get).fork()).isFalse();
+    assertThat(BenchmarkSettings.from(Map.of("fork", "false")::get).fork()).isFalse();
+    assertThatThrownBy(() -> BenchmarkSettings.from(Map.of("fork", "yes")::get))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("benchmark.fork");
+  }
+
+  private static String fromMachine(String markdown) {
+    return markdown.substring(markdown.indexOf("## Machine"));
   }
 
   private static BenchmarkReport.Row row(String variant, String flow, String mode, double rate, double statements,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A short run of the benchmark's machinery in the normal suite, on H2: a few dozen cases of the full flow and of the
  * bare flow, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
  * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits;
- * then the growth run's filling (a few copies of three cases) and the load generator's CPU told apart.
+ * then the growth run's filling (a few copies of three cases) and the load generator's CPU told apart, and one
+ * configuration (the raw loop only) in a JVM of its own.
  * No timings are asserted: the machine running the suite may be busy.
  */
 @Isolated // starts an application of its own
@@ -155,6 +157,26 @@ class BenchmarkSmokeTest {
     assertThat(result.completed()).isEqualTo(2);
     assertThat(result.benchCpuMsPerCase()).isPositive();
     assertThat(result.appCpuMsPerCase()).isLessThan(result.jvmCpuMsPerCase());
+  }
+
+  @Test
+  void aConfigurationRunsInAJvmOfItsOwnAndComesBackIntoTheReport() throws InterruptedException {
+    Map<String, String> given = Map.of("benchmark.flows", "raw", "benchmark.raw-threads", "2",
+        "benchmark.raw-duration", "PT1S", "benchmark.cases", "1");
+    given.forEach(System::setProperty);
+    BenchmarkReport report = new BenchmarkReport(settings);
+    try {
+      BenchmarkFork.run("h2", "audit", "shipped", report);
+    } finally {
+      given.keySet().forEach(System::clearProperty);
+    }
+
+    assertThat(report.rows()).singleElement().satisfies(row -> {
+      assertThat(row.database() + "/" + row.history() + "/" + row.variant() + "/" + row.flow())
+          .isEqualTo("h2/audit/shipped/raw");
+      assertThat(row.completed()).isPositive();
+    });
+    assertThat(report.applications()).startsWith("h2\taudit\tshipped\tH2 ").contains("history audit");
   }
 
   private static long count(JdbcTemplate jdbc, String sql) {
