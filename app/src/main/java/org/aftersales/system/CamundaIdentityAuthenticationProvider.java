@@ -1,6 +1,7 @@
 package org.aftersales.system;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,17 +16,21 @@ import org.springframework.stereotype.Component;
 /**
  * Checks HTTP Basic credentials against Camunda's users (so Admin manages one set of users for the
  * webapps and the APIs) and turns the user's groups into authorities. Failed logins are throttled by client
- * address and by account ({@link LoginThrottle}); no lock lasts for good.
+ * address and by account ({@link LoginThrottle}); no lock lasts for good. A success is remembered for a short time
+ * ({@link LoginCache}), so that the next calls with the same password cost no identity query.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final LoginCache cache;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+      LoginCache cache) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.cache = cache;
   }
 
   @Override
@@ -37,15 +42,27 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     throttle.refusal(userId, address).ifPresent(reason -> {
       throw new LockedException(reason);
     });
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throttle.failed(userId, address);
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    String password = credentials.toString();
+    Optional<List<String>> remembered = cache.groups(userId, password);
+    List<String> groups;
+    if (remembered.isPresent()) {
+      groups = remembered.get();
+    } else {
+      long generation = cache.generation();
+      if (!identityService.checkPassword(userId, password)) {
+        throttle.failed(userId, address);
+        throw new BadCredentialsException("Unknown user or wrong password");
+      }
+      groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+      cache.remember(userId, password, groups, generation);
+    }
     throttle.succeeded(userId, address);
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+        groups.stream().map(SimpleGrantedAuthority::new).toList());
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark matrix: for each database and history level (and, on MariaDB with full history, each settings
- * variant) one application is started, and in it the full flow at its maximum and at half of it, the bare flow at
- * its maximum, and the raw commit loop, one after another. Every run's figures go to the {@link BenchmarkReport}.
+ * variant) one application is started, in a JVM of its own unless {@code benchmark.fork=false}, and in it the full
+ * flow at its maximum and at half of it, the bare flow at its maximum, and the raw commit loop, one after another. Every run's figures go to the {@link BenchmarkReport}.
  */
 public final class Benchmark {
 
@@ -29,9 +29,13 @@ public final class Benchmark {
         List<String> variants = database.equals("mariadb") && history.equals("full") ? settings.variants()
             : List.of("shipped");
         for (String variant : variants) {
-          try (BenchmarkApp app = BenchmarkApp.start(database, history, variant, settings)) {
-            report.application(app);
-            runAll(app);
+          if (settings.fork()) {
+            BenchmarkFork.run(database, history, variant, report);
+          } else {
+            try (BenchmarkApp app = BenchmarkApp.start(database, history, variant, settings)) {
+              report.application(app);
+              runAll(app);
+            }
           }
           report.write();
         }
@@ -41,6 +45,9 @@ public final class Benchmark {
   }
 
   private void runAll(BenchmarkApp app) throws InterruptedException {
+    if (app.variant().equals("grown")) {
+      grow(app, settings);
+    }
     for (String flow : settings.flows()) {
       switch (flow) {
         case "full" -> {
@@ -50,11 +57,8 @@ public final class Benchmark {
           }
           CaseLoad.Result max = load(app, new FullFlow(app.port(), app.engine()), "max", 0);
           if (!settings.latency().isZero() && max.casesPerSecond() > 0) {
-            BenchmarkSettings atRate = new BenchmarkSettings(settings.databases(), settings.historyLevels(),
-                settings.flows(), settings.variants(), settings.custom(), java.time.Duration.ofSeconds(5),
-                settings.latency(), settings.latency(), settings.drain(), settings.concurrency(), settings.openers(),
-                settings.workers(), settings.rawThreads(), settings.rawDuration(), 0, settings.resultsDir());
-            load(app, new FullFlow(app.port(), app.engine()), "rate", max.casesPerSecond() / 2, atRate);
+            load(app, new FullFlow(app.port(), app.engine()), "rate", max.casesPerSecond() / 2,
+                settings.atRate(settings.latency()));
           }
         }
         case "bare" -> load(app, new BareFlow(app.engine()), settings.timed() ? "max" : "cases", 0);
@@ -64,10 +68,31 @@ public final class Benchmark {
           log.info("{} raw loop: {} threads, {} commits/s", app.database(), threads, BenchmarkReport.f(raw.commitsPerSecond()));
           report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), "raw", "loop", threads, 0,
               raw.commits(), raw.seconds(), raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, 1, 1, 1,
-              raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
+              raw.commitsPerSecond(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, ""));
         }
         default -> throw new IllegalArgumentException("Unknown flow " + flow);
       }
+    }
+  }
+
+  /**
+   * Variant {@code grown}: {@code growth-seed} cases through the full flow, then copied ({@link GrowthFill}) until the
+   * database holds {@code growth-cases} finished cases. Neither is measured.
+   */
+  static long grow(BenchmarkApp app, BenchmarkSettings settings) throws InterruptedException {
+    java.util.Set<String> seed;
+    try (CaseLoad load = new CaseLoad(app, new FullFlow(app.port(), app.engine()), settings)) {
+      load.runCases(settings.growthSeed());
+      seed = load.openedKeys();
+    }
+    long started = System.nanoTime();
+    try {
+      long copies = new GrowthFill(app.pool()).fill(seed, settings.growthCases());
+      log.info("{}/{}/{}: {} finished cases in the database ({} copies of {}) after {} s", app.database(), app.history(),
+          app.variant(), seed.size() * (copies + 1), copies, seed.size(), (System.nanoTime() - started) / 1_000_000_000);
+      return copies;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot fill the database for the growth run: " + e.getMessage(), e);
     }
   }
 
@@ -101,16 +126,17 @@ public final class Benchmark {
     }
     String name = flow instanceof FullFlow ? "full" : "bare";
     log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, CPU ms per case "
-        + "{} (JVM) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,
+        + "{} (JVM) {} (application) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,
         BenchmarkReport.f(result.casesPerSecond()), BenchmarkReport.f(result.openP95Ms()),
         BenchmarkReport.f(result.statementsPerCase()), BenchmarkReport.f(result.commitsPerCase()),
-        BenchmarkReport.f(result.jvmCpuMsPerCase()), BenchmarkReport.f(result.dbCpuMsPerCase()), result.errors());
+        BenchmarkReport.f(result.jvmCpuMsPerCase()), BenchmarkReport.f(result.appCpuMsPerCase()),
+        BenchmarkReport.f(result.dbCpuMsPerCase()), result.errors());
     report.add(new BenchmarkReport.Row(app.database(), app.history(), app.variant(), name, mode,
         mode.equals("rate") ? 0 : with.concurrency(), rate, result.completed(), result.seconds(), result.casesPerSecond(),
         result.openP50Ms(), result.openP95Ms(), result.openP99Ms(), result.statementsPerCase(),
         result.roundTripsPerCase(), result.commitsPerCase(), result.commitsPerSecond(), result.jvmCpuPercent(),
-        result.machineCpuPercent(), result.jvmCpuMsPerCase(), result.dbCpuMsPerCase(), result.heapPeakMb(),
-        errors(result.errors())));
+        result.machineCpuPercent(), result.jvmCpuMsPerCase(), result.benchCpuMsPerCase(), result.dbCpuMsPerCase(),
+        result.heapPeakMb(), errors(result.errors())));
     return result;
   }
 

@@ -63,52 +63,23 @@ public final class BenchmarkApp implements AutoCloseable {
     this.pool = pool;
   }
 
+  /**
+   * Variant {@code before21}: the cuts of issue 21 that are settings, switched off. The driver's statement cache at
+   * Connector/J's defaults (25 statements of at most 256 characters; the URL then does not ask for more), every API
+   * login checked by Camunda; {@link #start} also drops the index on ACT_RU_JOB(DUEDATE_). What is code (feel-engine
+   * 1.19.5, the shared outbound threads) stays.
+   */
+  public static final Map<String, String> BEFORE_21 = orderedMap(
+      "aftersales.identity.login.cache-time", "PT0S",
+      "spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "25",
+      "spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256");
+
   /** Starts the application; a MariaDB database {@code aftersales_bench_<history>_<variant>} is made afresh. */
   public static BenchmarkApp start(String database, String history, String variant, BenchmarkSettings settings) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("server.port", "0");
-    properties.put("spring.main.banner-mode", "off");
-    properties.put("logging.level.root", "WARN");
-    properties.put("logging.level.org.aftersales.benchmark", "INFO");
-    properties.put("camunda.bpm.history-level", history);
-    // the benchmark hands in the carrier's parcel events itself; refunds settle almost at once and call back
-    properties.put("aftersales.simulators.carrier.auto-progress", "false");
-    properties.put("aftersales.simulators.payment.settle-delay", "PT0.05S");
-    properties.put("aftersales.simulators.payment.callback-backoff", "PT0.2S");
-    properties.put("aftersales.simulators.payment.callback-attempts", "20");
-    switch (database) {
-      case "h2" -> properties.put("aftersales.data-dir", "./target/benchmark-data/" + UUID.randomUUID());
-      case "mariadb" -> {
-        String name = "aftersales_bench_" + history + "_" + variant;
-        MariaDb.recreate(name);
-        properties.put("spring.profiles.active", "mysql");
-        properties.put("AFTERSALES_DB_URL", MariaDb.url(name));
-        properties.put("AFTERSALES_DB_USER", MariaDb.USER);
-        properties.put("AFTERSALES_DB_PASSWORD", MariaDb.PASSWORD);
-        properties.put("AFTERSALES_ADMIN_USER", "benchadmin");
-        properties.put("AFTERSALES_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // the benchmark plays shop, agents and carrier with the demo users, and uses the simulators, on MariaDB too
-        properties.put("aftersales.identity.demo-users", "true");
-        properties.put("camunda.bpm.generic-properties.properties.enable-password-policy", "false");
-        properties.put("aftersales.integration.user", "shop");
-        properties.put("aftersales.integration.password", "shop");
-        properties.put("aftersales.simulators.mail.enabled", "true");
-        properties.put("aftersales.simulators.carrier.enabled", "true");
-        properties.put("aftersales.simulators.payment.enabled", "true");
-        properties.put("spring.mail.host", "${aftersales.simulators.mail.host}");
-        properties.put("spring.mail.port", "${aftersales.simulators.mail.port}");
-        properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
-        properties.put("server.address", "127.0.0.1");
-      }
-      default -> throw new IllegalArgumentException("Unknown database " + database);
+    if (database.equals("mariadb")) {
+      MariaDb.recreate(databaseName(history, variant));
     }
-    switch (variant) {
-      case "shipped" -> { }
-      case "before" -> properties.putAll(BEFORE);
-      case "custom" -> properties.putAll(settings.custom());
-      default -> throw new IllegalArgumentException("Unknown settings variant " + variant);
-    }
-
+    Map<String, String> properties = properties(database, history, variant, settings);
     SqlCounter sql = new SqlCounter();
     Completions completions = new Completions(Set.of(FullFlow.KEY, BareFlow.KEY));
     DataSource[] original = new DataSource[1];
@@ -133,7 +104,63 @@ public final class BenchmarkApp implements AutoCloseable {
     BenchmarkApp app = new BenchmarkApp(context, database, history, variant, sql, completions, original[0]);
     app.engine().getRepositoryService().createDeployment().name("benchmark-bare-return")
         .addClasspathResource("benchmark/bare-return.bpmn").deploy();
+    if (variant.equals("before21")) {
+      app.dropJobDueDateIndex();
+    }
     return app;
+  }
+
+  /** The application's properties for a run: the benchmark's own, the database's, the variant's. */
+  static Map<String, String> properties(String database, String history, String variant, BenchmarkSettings settings) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.org.aftersales.benchmark", "INFO");
+    properties.put("camunda.bpm.history-level", history);
+    // the benchmark hands in the carrier's parcel events itself; refunds settle almost at once and call back
+    properties.put("aftersales.simulators.carrier.auto-progress", "false");
+    properties.put("aftersales.simulators.payment.settle-delay", "PT0.05S");
+    properties.put("aftersales.simulators.payment.callback-backoff", "PT0.2S");
+    properties.put("aftersales.simulators.payment.callback-attempts", "20");
+    switch (database) {
+      case "h2" -> properties.put("aftersales.data-dir", "./target/benchmark-data/" + UUID.randomUUID());
+      case "mariadb" -> {
+        String url = MariaDb.url(databaseName(history, variant));
+        properties.put("spring.profiles.active", "mysql");
+        properties.put("AFTERSALES_DB_URL", variant.equals("before21") ? url.replace(MariaDb.STATEMENT_CACHE, "") : url);
+        properties.put("AFTERSALES_DB_USER", MariaDb.USER);
+        properties.put("AFTERSALES_DB_PASSWORD", MariaDb.PASSWORD);
+        properties.put("AFTERSALES_ADMIN_USER", "benchadmin");
+        properties.put("AFTERSALES_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the benchmark plays shop, agents and carrier with the demo users, and uses the simulators, on MariaDB too
+        properties.put("aftersales.identity.demo-users", "true");
+        properties.put("camunda.bpm.generic-properties.properties.enable-password-policy", "false");
+        properties.put("aftersales.integration.user", "shop");
+        properties.put("aftersales.integration.password", "shop");
+        properties.put("aftersales.simulators.mail.enabled", "true");
+        properties.put("aftersales.simulators.carrier.enabled", "true");
+        properties.put("aftersales.simulators.payment.enabled", "true");
+        properties.put("spring.mail.host", "${aftersales.simulators.mail.host}");
+        properties.put("spring.mail.port", "${aftersales.simulators.mail.port}");
+        properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
+        properties.put("server.address", "127.0.0.1");
+      }
+      default -> throw new IllegalArgumentException("Unknown database " + database);
+    }
+    switch (variant) {
+      case "shipped", "grown" -> { }
+      case "before" -> properties.putAll(BEFORE);
+      case "before21" -> properties.putAll(BEFORE_21);
+      case "custom" -> properties.putAll(settings.custom());
+      default -> throw new IllegalArgumentException("Unknown settings variant " + variant);
+    }
+
+    return properties;
+  }
+
+  static String databaseName(String history, String variant) {
+    return "aftersales_bench_" + history + "_" + variant;
   }
 
   public ProcessEngine engine() {
@@ -192,6 +219,16 @@ public final class BenchmarkApp implements AutoCloseable {
         + threads.getQueueCapacity() + ", jobs per acquisition " + jobs.getMaxJobsPerAcquisition() + ", wait "
         + jobs.getWaitTimeInMillis() + " ms, jdbc batch " + configuration.isJdbcBatchProcessing() + ", pool "
         + poolSize() + ", history " + configuration.getHistory();
+  }
+
+  /** Variant {@code before21}: ACT_RU_JOB without our index on DUEDATE_, as before issue 21. */
+  void dropJobDueDateIndex() {
+    try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(database.equals("h2") ? "DROP INDEX AS_IDX_JOB_DUEDATE"
+          : "DROP INDEX AS_IDX_JOB_DUEDATE ON ACT_RU_JOB");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot drop the index on ACT_RU_JOB(DUEDATE_): " + e.getMessage(), e);
+    }
   }
 
   /** The database product and version, as the driver reports it. */

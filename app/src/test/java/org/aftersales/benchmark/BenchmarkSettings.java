@@ -22,8 +22,11 @@ import java.util.function.Function;
  *                      (single-row insert-and-commit loop)
  * @param variants      engine and pool settings compared on MariaDB with full history: {@code shipped} (the
  *                      application's properties as they are), {@code before} (what was shipped before the benchmark:
- *                      Camunda's job executor defaults), {@code custom} (from {@code benchmark.custom}); every other
- *                      database and history level runs {@code shipped} only
+ *                      Camunda's job executor defaults), {@code before21} (the cuts of issue 21 that are settings,
+ *                      switched off: driver's statement cache at its defaults, no remembered API logins, no index on
+ *                      ACT_RU_JOB(DUEDATE_)), {@code grown} (shipped, on a database first filled with
+ *                      {@code growth-cases} finished cases), {@code custom} (from {@code benchmark.custom}); every
+ *                      other database and history level runs {@code shipped} only
  * @param custom        property overrides of variant {@code custom}, {@code key=value} separated by {@code ;}
  * @param warmup        cases flow, uncounted, for this long before measuring
  * @param measure       completed cases, statements and commits are counted over this window
@@ -37,17 +40,21 @@ import java.util.function.Function;
  * @param rawDuration   how long the raw commit loop runs
  * @param cases         more than 0: open exactly this many cases per flow and wait for all (no timing windows; the
  *                      smoke test), instead of the timed runs
+ * @param growthCases   variant {@code grown}: finished cases in the database before measuring (100,000)
+ * @param growthSeed    variant {@code grown}: cases run through the full flow and then copied to make them
+ * @param fork          each configuration in a JVM of its own ({@link BenchmarkFork}), so that none inherits another's
+ *                      warmed-up code or heap; on by default for timed runs
  * @param resultsDir    where RESULTS.md and results.csv are written; null writes nothing
  */
 public record BenchmarkSettings(List<String> databases, List<String> historyLevels, List<String> flows,
     List<String> variants, Map<String, String> custom, Duration warmup, Duration measure, Duration latency,
     Duration drain, int concurrency, int openers, int workers, int rawThreads, Duration rawDuration, int cases,
-    Path resultsDir) {
+    int growthCases, int growthSeed, boolean fork, Path resultsDir) {
 
   public static final List<String> DATABASES = List.of("h2", "mariadb");
   public static final List<String> HISTORY_LEVELS = List.of("full", "audit");
   public static final List<String> FLOWS = List.of("full", "bare", "raw");
-  public static final List<String> VARIANTS = List.of("shipped", "before", "custom");
+  public static final List<String> VARIANTS = List.of("shipped", "before", "before21", "grown", "custom");
 
   /** Settings from system properties and the environment, with the defaults of the documented command. */
   public static BenchmarkSettings fromEnvironment() {
@@ -73,7 +80,8 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
         r.duration("drain", "PT60S"),
         r.integer("concurrency", 48, 1), r.integer("openers", 4, 1), r.integer("workers", 4, 1),
         r.integer("raw-threads", 0, 0), r.duration("raw-duration", "PT10S"),
-        r.integer("cases", 0, 0),
+        r.integer("cases", 0, 0), r.integer("growth-cases", 100_000, 1), r.integer("growth-seed", 20, 1),
+        r.bool("fork", r.value("cases") == null || r.value("cases").equals("0")),
         r.value("results-dir") == null ? null : Path.of(r.value("results-dir")));
     if (settings.variants.contains("custom") && settings.custom.isEmpty()) {
       throw new IllegalArgumentException("benchmark.variants has custom, but benchmark.custom is empty: give the "
@@ -83,6 +91,12 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
       throw new IllegalArgumentException("benchmark.measure must be longer than zero (or set benchmark.cases)");
     }
     return settings;
+  }
+
+  /** The same settings for a run at a fixed rate: a short warm-up, then {@code window} measured. */
+  public BenchmarkSettings atRate(Duration window) {
+    return new BenchmarkSettings(databases, historyLevels, flows, variants, custom, Duration.ofSeconds(5), window, window,
+        drain, concurrency, openers, workers, rawThreads, rawDuration, 0, growthCases, growthSeed, false, resultsDir);
   }
 
   /** A timed run (the benchmark) rather than a fixed number of cases (the smoke test). */
@@ -139,6 +153,17 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
         throw new IllegalArgumentException("benchmark." + name + ": '" + raw
             + "' is not a duration (ISO-8601 such as PT30S, or 30s, 2m)", e);
       }
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String raw = value(name);
+      if (raw == null) {
+        return fallback;
+      }
+      if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException("benchmark." + name + ": '" + raw + "' is not true or false");
+      }
+      return Boolean.parseBoolean(raw);
     }
 
     int integer(String name, int fallback, int min) {

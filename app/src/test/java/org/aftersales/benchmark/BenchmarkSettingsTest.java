@@ -46,4 +46,69 @@ class BenchmarkSettingsTest {
           .hasMessageContaining("benchmark." + bad.get(0));
     }
   }
+
+  @Test
+  void before21SwitchesOffTheCutsOfIssue21ThatAreSettings() {
+    BenchmarkSettings settings = BenchmarkSettings.from(Map.of("variants", "shipped,before21,grown")::get);
+    Map<String, String> before = BenchmarkApp.properties("mariadb", "full", "before21", settings);
+    Map<String, String> shipped = BenchmarkApp.properties("mariadb", "full", "shipped", settings);
+
+    assertThat(settings.variants()).containsExactly("shipped", "before21", "grown");
+    assertThat(settings.growthCases()).isEqualTo(100_000);
+    assertThat(before).containsEntry("aftersales.identity.login.cache-time", "PT0S")
+        .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "25")
+        .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256");
+    assertThat(before.get("AFTERSALES_DB_URL")).doesNotContain("prepStmtCache").contains("aftersales_bench_full_before21");
+    assertThat(shipped.get("AFTERSALES_DB_URL")).contains("prepStmtCacheSize=500");
+    assertThat(shipped).doesNotContainKey("aftersales.identity.login.cache-time");
+    assertThat(BenchmarkApp.properties("mariadb", "full", "grown", settings)).doesNotContainKeys(BenchmarkApp.BEFORE_21
+        .keySet().toArray(String[]::new));
+  }
+
+  @Test
+  void theResultsShowBeforeAndAfterInOneTableWithTheLoadAverage() {
+    BenchmarkReport report = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    for (String variant : List.of("shipped", "before21")) {
+      report.application("mariadb", "full", variant, "MariaDB 10.11", "history full");
+      double statements = variant.equals("shipped") ? 420 : 588;
+      report.add(row(variant, "full", "max", 10, statements, 120, 60));
+      report.add(row(variant, "bare", "max", 20, 269, 40, 30));
+      report.add(row(variant, "full", "rate", 5, statements, 130, 70));
+    }
+
+    String markdown = report.markdown();
+
+    assertThat(markdown).contains("## Issue 21: before and after", "| app CPU ms/case |", "| load |");
+    // before21 first, then shipped: statements, commits, application CPU (JVM 120 - bench 20), DB CPU, full ÷ bare
+    assertThat(markdown).containsPattern("\\| mariadb / full \\| before21 \\| 588 \\| 25.00 \\| 100 \\| 60.00 \\| 0.50 \\| 44.00 \\| [0-9.]+ [0-9.]+ [0-9.]+ \\|");
+    assertThat(markdown).containsPattern("\\| mariadb / full \\| shipped \\| 420 \\| 25.00 \\| 100 \\|");
+    assertThat(report.csv()).contains("bench_cpu_ms_per_case,app_cpu_ms_per_case").contains(",100,");
+
+    // a configuration measured in a JVM of its own comes back as it was written
+    BenchmarkReport merged = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    merged.read(report.csv(), report.applications());
+    assertThat(merged.rows()).hasSize(6);
+    assertThat(merged.rows().get(0)).isEqualTo(report.rows().get(0));
+    // the same results file but for when it was written
+    assertThat(fromMachine(merged.markdown())).isEqualTo(fromMachine(report.markdown()));
+  }
+
+  @Test
+  void eachTimedConfigurationRunsInAJvmOfItsOwn() {
+    assertThat(BenchmarkSettings.from(name -> null).fork()).isTrue();
+    assertThat(BenchmarkSettings.from(Map.of("cases", "24")::get).fork()).isFalse();
+    assertThat(BenchmarkSettings.from(Map.of("fork", "false")::get).fork()).isFalse();
+    assertThatThrownBy(() -> BenchmarkSettings.from(Map.of("fork", "yes")::get))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("benchmark.fork");
+  }
+
+  private static String fromMachine(String markdown) {
+    return markdown.substring(markdown.indexOf("## Machine"));
+  }
+
+  private static BenchmarkReport.Row row(String variant, String flow, String mode, double rate, double statements,
+      double jvmCpuMs, double dbCpuMs) {
+    return new BenchmarkReport.Row("mariadb", "full", variant, flow, mode, 48, mode.equals("rate") ? 5 : 0, 100, 30, rate,
+        20, 44, 60, statements, 300, 25, 250, 90, 99, jvmCpuMs, 20, dbCpuMs, 400, "");
+  }
 }

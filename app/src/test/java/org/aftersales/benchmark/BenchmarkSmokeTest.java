@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
@@ -15,11 +17,14 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A short run of the benchmark's machinery in the normal suite, on H2: a few dozen cases of the full flow and of the
  * bare flow, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
- * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits.
+ * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits;
+ * then the growth run's filling (a few copies of three cases) and the load generator's CPU told apart, and one
+ * configuration (the raw loop only) in a JVM of its own.
  * No timings are asserted: the machine running the suite may be busy.
  */
 @Isolated // starts an application of its own
@@ -107,5 +112,74 @@ class BenchmarkSmokeTest {
 
     assertThat(result.commits()).isEqualTo(120);
     assertThat(result.rows()).isEqualTo(120);
+  }
+
+  @Test
+  void theGrowthRunCopiesFinishedCasesWithHistoryAndTimersAndCasesStillRun() throws InterruptedException {
+    BenchmarkSettings growth = BenchmarkSettings.from(name -> switch (name) {
+      case "cases" -> "1";
+      case "growth-seed" -> "3";
+      case "growth-cases" -> "9";
+      case "concurrency" -> "3";
+      case "openers" -> "1";
+      case "workers" -> "2";
+      case "drain" -> "PT120S";
+      default -> null;
+    });
+    JdbcTemplate jdbc = new JdbcTemplate(app.pool());
+    long casesBefore = count(jdbc, "SELECT COUNT(*) FROM as_case");
+    long finishedBefore = count(jdbc, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = '" + FullFlow.KEY
+        + "' AND END_TIME_ IS NOT NULL");
+
+    long copies = Benchmark.grow(app, growth);
+
+    assertThat(copies).isEqualTo(2);
+    assertThat(count(jdbc, "SELECT COUNT(*) FROM as_case")).isEqualTo(casesBefore + 9);
+    assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = '" + FullFlow.KEY
+        + "' AND END_TIME_ IS NOT NULL")).isEqualTo(finishedBefore + 9);
+    // each copy has the seed's history and its follow-up timers, under ids of its own
+    for (String table : List.of("ACT_HI_VARINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_RU_JOB")) {
+      long first = count(jdbc, "SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ LIKE '%" + GrowthFill.tag(1) + "'");
+      assertThat(first).as(table).isPositive();
+      assertThat(count(jdbc, "SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ LIKE '%" + GrowthFill.tag(2) + "'"))
+          .as(table).isEqualTo(first);
+    }
+    assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ROOT_PROC_INST_ID_ LIKE '%" + GrowthFill.tag(1)
+        + "' AND TYPE_ <> 'timer'")).isZero();
+    assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_HI_PROCINST p JOIN as_case c ON c.case_id = p.BUSINESS_KEY_ "
+        + "WHERE p.BUSINESS_KEY_ LIKE '%-" + GrowthFill.tag(2) + "'")).isPositive();
+
+    // new cases still run to the end on the grown database; the load generator's own CPU is told apart
+    CaseLoad.Result result;
+    try (CaseLoad load = new CaseLoad(app, new FullFlow(app.port(), app.engine()), growth)) {
+      result = load.runCases(2);
+    }
+    assertThat(result.completed()).isEqualTo(2);
+    assertThat(result.benchCpuMsPerCase()).isPositive();
+    assertThat(result.appCpuMsPerCase()).isLessThan(result.jvmCpuMsPerCase());
+  }
+
+  @Test
+  void aConfigurationRunsInAJvmOfItsOwnAndComesBackIntoTheReport() throws InterruptedException {
+    Map<String, String> given = Map.of("benchmark.flows", "raw", "benchmark.raw-threads", "2",
+        "benchmark.raw-duration", "PT1S", "benchmark.cases", "1");
+    given.forEach(System::setProperty);
+    BenchmarkReport report = new BenchmarkReport(settings);
+    try {
+      BenchmarkFork.run("h2", "audit", "shipped", report);
+    } finally {
+      given.keySet().forEach(System::clearProperty);
+    }
+
+    assertThat(report.rows()).singleElement().satisfies(row -> {
+      assertThat(row.database() + "/" + row.history() + "/" + row.variant() + "/" + row.flow())
+          .isEqualTo("h2/audit/shipped/raw");
+      assertThat(row.completed()).isPositive();
+    });
+    assertThat(report.applications()).startsWith("h2\taudit\tshipped\tH2 ").contains("history audit");
+  }
+
+  private static long count(JdbcTemplate jdbc, String sql) {
+    return jdbc.queryForObject(sql, Long.class);
   }
 }

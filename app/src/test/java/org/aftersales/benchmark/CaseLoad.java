@@ -310,22 +310,27 @@ public final class CaseLoad implements AutoCloseable {
   public record Result(String mode, double arrivalRate, long completed, double seconds, double casesPerSecond,
       double openP50Ms, double openP95Ms, double openP99Ms, long openSamples, double statementsPerCase,
       double roundTripsPerCase, double commitsPerCase, double commitsPerSecond, double jvmCpuPercent,
-      double machineCpuPercent, double jvmCpuMsPerCase, double dbCpuMsPerCase, double heapPeakMb,
-      Map<String, Long> errors) {
+      double machineCpuPercent, double jvmCpuMsPerCase, double benchCpuMsPerCase, double dbCpuMsPerCase,
+      double heapPeakMb, Map<String, Long> errors) {
 
     Result withHeap(double peakMb) {
       return new Result(mode, arrivalRate, completed, seconds, casesPerSecond, openP50Ms, openP95Ms, openP99Ms,
           openSamples, statementsPerCase, roundTripsPerCase, commitsPerCase, commitsPerSecond, jvmCpuPercent,
-          machineCpuPercent, jvmCpuMsPerCase, dbCpuMsPerCase, peakMb, errors);
+          machineCpuPercent, jvmCpuMsPerCase, benchCpuMsPerCase, dbCpuMsPerCase, peakMb, errors);
+    }
+
+    /** CPU of this JVM per case without the load generator's and the simulators' threads: the application's. */
+    public double appCpuMsPerCase() {
+      return jvmCpuMsPerCase - benchCpuMsPerCase;
     }
   }
 
   /** Counts at the start of a window, and the figures at its end. */
   private record Window(SqlCounter sql, SqlCounter.Snapshot start, long completedAtStart, long cpuAtStart,
-      long[] machineAtStart, long dbCpuAtStart) {
+      Map<Long, Long> benchAtStart, long[] machineAtStart, long dbCpuAtStart) {
 
     static Window start(SqlCounter sql, long completed, boolean databaseServer) {
-      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), MachineCpu.read(),
+      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), BenchThreads.cpuNanos(), MachineCpu.read(),
           databaseServer ? MachineCpu.databaseNanos() : -1);
     }
 
@@ -337,13 +342,14 @@ public final class CaseLoad implements AutoCloseable {
       long[] lat = samples == null ? new long[0] : samples.stream().mapToLong(Long::longValue).sorted().toArray();
       double cores = Runtime.getRuntime().availableProcessors();
       long jvmCpuNanos = processCpuNanos() - cpuAtStart;
+      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart);
       long dbCpuNow = MachineCpu.databaseNanos();
       double dbCpuMs = dbCpuAtStart < 0 || dbCpuNow < 0 ? Double.NaN : (dbCpuNow - dbCpuAtStart) / 1e6;
       return new Result(mode, rate, cases, seconds, cases / seconds, percentile(lat, 50), percentile(lat, 95),
           percentile(lat, 99), lat.length, perCase(counted.statements(), cases), perCase(counted.roundTrips(), cases),
           perCase(counted.commits(), cases), counted.commits() / seconds, jvmCpuNanos / (elapsedNanos * cores) * 100,
-          MachineCpu.busyPercent(machineAtStart), jvmCpuNanos / 1e6 / cases, dbCpuMs / cases, HeapSampler.usedMb(),
-          errors);
+          MachineCpu.busyPercent(machineAtStart), jvmCpuNanos / 1e6 / cases, benchCpuNanos / 1e6 / cases,
+          dbCpuMs / cases, HeapSampler.usedMb(), errors);
     }
 
     private static double perCase(long count, long cases) {
@@ -361,6 +367,43 @@ public final class CaseLoad implements AutoCloseable {
     private static long processCpuNanos() {
       return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
           ? os.getProcessCpuTime() : 0;
+    }
+  }
+
+  /**
+   * The CPU time of the threads in this JVM that are not the application under test: the load generator's own
+   * (openers, pollers, workers, pacer, heap sampler: {@code bench-*}) and the simulators' (their callback senders and
+   * GreenMail's SMTP threads). Subtracted from the JVM's CPU to give the application's. Threads that ended within the
+   * window (GreenMail's thread per connection) are not seen, so what is subtracted is, if anything, too little.
+   */
+  static final class BenchThreads {
+
+    static boolean notTheApplication(String name) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      return lower.startsWith("bench-") || lower.endsWith("-simulator-callbacks") || lower.contains("smtp")
+          || lower.contains("greenmail");
+    }
+
+    /** CPU nanoseconds so far of each live thread that is not the application, by thread id. */
+    static Map<Long, Long> cpuNanos() {
+      java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      Map<Long, Long> cpu = new java.util.HashMap<>();
+      if (!threads.isThreadCpuTimeSupported()) {
+        return cpu;
+      }
+      for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        if (info != null && notTheApplication(info.getThreadName())) {
+          long nanos = threads.getThreadCpuTime(info.getThreadId());
+          if (nanos >= 0) {
+            cpu.put(info.getThreadId(), nanos);
+          }
+        }
+      }
+      return cpu;
+    }
+
+    static long cpuNanosSince(Map<Long, Long> start) {
+      return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
     }
   }
 

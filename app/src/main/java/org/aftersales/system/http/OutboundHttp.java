@@ -42,8 +42,11 @@ public final class OutboundHttp {
   private record ClientKey(String baseUrl, Settings settings) {}
 
   private static RestClient build(String baseUrl, Settings settings) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+    // the shared, bounded threads (OutboundExecutors) rather than the client's own cached pool and a new thread per
+    // request body (Spring's default when the client has no executor)
+    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        .executor(OutboundExecutors.HTTP_CLIENT).build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http, OutboundExecutors.BODY_WRITERS);
     factory.setReadTimeout(settings.readTimeout());
     RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl).requestFactory(factory);
     if (settings.username() != null && !settings.username().isBlank()) {

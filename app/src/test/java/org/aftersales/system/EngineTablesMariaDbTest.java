@@ -1,0 +1,86 @@
+package org.aftersales.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.PropertySet;
+import com.mysql.cj.jdbc.JdbcConnection;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.aftersales.Isolated;
+import org.aftersales.MariaDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The mysql profile's database settings of issue 21 on MariaDB through Connector/J, on an empty database: the
+ * driver's statement cache is on with room for Camunda's statements even when the URL does not ask for it, and the
+ * index on ACT_RU_JOB(DUEDATE_) and the report indexes exist after the first start.
+ */
+@Isolated
+@ExtendWith(MariaDb.class)
+@ActiveProfiles("mysql")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class EngineTablesMariaDbTest {
+
+  static final String DATABASE = "aftersales_issue21_test";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    MariaDb.recreate(DATABASE);
+    // a URL as an operator might give it, without the statement cache
+    registry.add("AFTERSALES_DB_URL", () -> MariaDb.url(DATABASE).replace(MariaDb.STATEMENT_CACHE, ""));
+    registry.add("AFTERSALES_DB_USER", () -> MariaDb.USER);
+    registry.add("AFTERSALES_DB_PASSWORD", () -> MariaDb.PASSWORD);
+    registry.add("AFTERSALES_ADMIN_USER", () -> "opsadmin");
+    registry.add("AFTERSALES_ADMIN_PASSWORD", () -> "Str0ng!Secret-2026");
+  }
+
+  @Autowired DataSource dataSource;
+
+  @Test
+  void theDriverCachesCamundasStatementsWhateverTheUrlSays() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      PropertySet properties = connection.unwrap(JdbcConnection.class).getPropertySet();
+
+      assertThat(properties.getBooleanProperty(PropertyKey.cachePrepStmts).getValue()).isTrue();
+      assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(500);
+      assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(16384);
+      assertThat(properties.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue()).isFalse();
+      assertThat(properties.getBooleanProperty(PropertyKey.sendFractionalSeconds).getValue()).isFalse();
+    }
+  }
+
+  @Test
+  void theJobTableHasItsDueDateIndexOnceAndGetsItBackWhenLost() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(JobDueDateIndex.exists(connection)).isTrue();
+
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DROP INDEX " + JobDueDateIndex.NAME + " ON " + JobDueDateIndex.TABLE);
+      }
+      assertThat(JobDueDateIndex.exists(connection)).isFalse();
+      assertThat(JobDueDateIndex.ensure(connection)).isTrue();
+      assertThat(JobDueDateIndex.ensure(connection)).isTrue();
+
+      assertThat(JobDueDateIndex.indexesStartingWith(connection, "ACT_RU_JOB", "DUEDATE_")).isOne();
+    }
+  }
+
+  @Test
+  void theReportsHaveTheirIndexes() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(JobDueDateIndex.indexesStartingWith(connection, "as_case", "opened_at")).isOne();
+      assertThat(JobDueDateIndex.indexesStartingWith(connection, "as_refund", "status")).isOne();
+      assertThat(JobDueDateIndex.indexesStartingWith(connection, "as_charge", "requested_at")).isOne();
+    }
+  }
+}
