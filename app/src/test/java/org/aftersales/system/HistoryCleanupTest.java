@@ -31,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AfterSalesIntegrationTest
 @Isolated // moves the engine clock
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+// the suite turns the nightly window off (AFTERSALES_HISTORY_CLEANUP_AUTOMATIC=false in app/pom.xml); this test checks it
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "aftersales.history-cleanup.automatic=true"})
 class HistoryCleanupTest {
 
   @LocalServerPort int port;
