@@ -19,7 +19,7 @@ import org.aftersales.documents.CaseDocumentService.Caller;
 import org.aftersales.documents.CaseDocumentService.Download;
 import org.aftersales.documents.CaseDocumentService.Upload;
 import org.aftersales.parties.SellerLogins;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.aftersales.system.web.IdempotencyService;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.UnsupportedContentException;

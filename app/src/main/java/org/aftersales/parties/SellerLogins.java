@@ -2,7 +2,7 @@ package org.aftersales.parties;
 
 import java.security.Principal;
 import java.util.Optional;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 

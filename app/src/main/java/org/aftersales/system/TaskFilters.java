@@ -2,6 +2,8 @@ package org.aftersales.system;
 
 import java.util.List;
 import java.util.Map;
+import org.aftersales.system.security.AccessPolicy;
+import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;

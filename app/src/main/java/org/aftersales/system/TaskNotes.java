@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * engine REST API and Tasklist's alike; the engine itself checks nothing here. A link attachment must be an
  * {@code https} address.
  */
-class TaskNotes extends OncePerRequestFilter {
+public class TaskNotes extends OncePerRequestFilter {
 
   private static final Pattern NOTE = Pattern.compile(".*/task/([^/]+)/(comment|attachment)(/.*)?");
   private static final Pattern URL_PART =
@@ -48,7 +48,7 @@ class TaskNotes extends OncePerRequestFilter {
   private final IdentityService identity;
   private final ObjectMapper json;
 
-  TaskNotes(TaskService tasks, AuthorizationService authorizations, IdentityService identity, ObjectMapper json) {
+  public TaskNotes(TaskService tasks, AuthorizationService authorizations, IdentityService identity, ObjectMapper json) {
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.identity = identity;

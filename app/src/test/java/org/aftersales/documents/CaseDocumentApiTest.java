@@ -19,7 +19,7 @@ import org.aftersales.TestHttp.Part;
 import org.aftersales.TestHttp.Response;
 import org.aftersales.cases.CaseSummary;
 import org.aftersales.returns.ReturnFlowDriver;
-import org.aftersales.system.AccessCheckProcess;
+import org.aftersales.system.security.AccessCheckProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;

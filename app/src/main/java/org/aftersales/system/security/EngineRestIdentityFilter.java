@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

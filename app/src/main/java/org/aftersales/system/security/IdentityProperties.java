@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

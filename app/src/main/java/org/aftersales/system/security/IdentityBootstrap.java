@@ -1,6 +1,6 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
-import org.aftersales.system.AccessPolicy.Grant;
+import org.aftersales.system.security.AccessPolicy.Grant;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

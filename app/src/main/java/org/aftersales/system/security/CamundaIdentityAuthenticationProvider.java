@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.MovableClock;
 import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Response;
+import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;

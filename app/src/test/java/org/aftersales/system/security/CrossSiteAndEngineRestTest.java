@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.aftersales.TestHttp.Part;
 import org.aftersales.TestHttp.Response;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.ModelExpressionsTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.BATCH;
@@ -19,6 +19,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aftersales.system.TaskFilters;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -58,7 +59,7 @@ public final class AccessPolicy {
   private AccessPolicy() {}
 
   /** The roles that work tasks in Tasklist; {@link TaskFilters} gives them their queues. */
-  static List<Role> workingRoles() {
+  public static List<Role> workingRoles() {
     return FLOWS.keySet().stream().sorted().toList();
   }
 
