@@ -10,6 +10,7 @@ import org.aftersales.AfterSalesApplication;
 import org.aftersales.Isolated;
 import org.aftersales.MariaDb;
 import org.aftersales.TestHttp;
+import org.aftersales.system.deployment.ModelDeployer;
 import org.aftersales.system.security.AccessCheckProcess;
 import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.IdentityService;

@@ -15,7 +15,7 @@ import org.aftersales.TestHttp.Part;
 import org.aftersales.TestHttp.Response;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
-import org.aftersales.system.ModelExpressionsTest;
+import org.aftersales.system.deployment.ModelExpressionsTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

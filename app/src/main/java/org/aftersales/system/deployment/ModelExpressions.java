@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.deployment;
 
 import java.util.ArrayDeque;
 import java.util.Collection;

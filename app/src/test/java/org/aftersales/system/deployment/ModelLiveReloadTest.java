@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
