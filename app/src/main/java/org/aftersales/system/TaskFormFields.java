@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftersales.system.web.ApiExceptionHandler;
+import org.aftersales.system.web.CachedBodyRequest;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngineException;

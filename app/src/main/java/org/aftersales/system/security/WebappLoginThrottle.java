@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.aftersales.system.CachedBodyRequest;
+import org.aftersales.system.web.CachedBodyRequest;
 import org.aftersales.system.web.ApiExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

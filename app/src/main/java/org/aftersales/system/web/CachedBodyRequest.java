@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

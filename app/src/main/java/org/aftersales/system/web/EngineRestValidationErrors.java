@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.web;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

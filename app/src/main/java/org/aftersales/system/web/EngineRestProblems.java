@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
