@@ -1,8 +1,6 @@
 package org.aftersales.system.security;
 
 import java.util.Arrays;
-import org.aftersales.system.TaskFormFields;
-import org.aftersales.system.TaskNotes;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;

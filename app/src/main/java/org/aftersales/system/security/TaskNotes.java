@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -37,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * engine REST API and Tasklist's alike; the engine itself checks nothing here. A link attachment must be an
  * {@code https} address.
  */
-public class TaskNotes extends OncePerRequestFilter {
+class TaskNotes extends OncePerRequestFilter {
 
   private static final Pattern NOTE = Pattern.compile(".*/task/([^/]+)/(comment|attachment)(/.*)?");
   private static final Pattern URL_PART =
@@ -49,7 +49,7 @@ public class TaskNotes extends OncePerRequestFilter {
   private final IdentityService identity;
   private final ObjectMapper json;
 
-  public TaskNotes(TaskService tasks, AuthorizationService authorizations, IdentityService identity, ObjectMapper json) {
+  TaskNotes(TaskService tasks, AuthorizationService authorizations, IdentityService identity, ObjectMapper json) {
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.identity = identity;

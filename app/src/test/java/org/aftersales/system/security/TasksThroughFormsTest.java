@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

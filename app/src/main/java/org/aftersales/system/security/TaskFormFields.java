@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
