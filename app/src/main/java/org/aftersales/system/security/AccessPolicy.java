@@ -19,7 +19,6 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.aftersales.system.TaskFilters;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -58,7 +57,7 @@ public final class AccessPolicy {
 
   private AccessPolicy() {}
 
-  /** The roles that work tasks in Tasklist; {@link TaskFilters} gives them their queues. */
+  /** The roles that work tasks in Tasklist; {@link org.aftersales.system.tasklist.TaskFilters} gives them their queues. */
   public static List<Role> workingRoles() {
     return FLOWS.keySet().stream().sorted().toList();
   }

@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.tasklist;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.aftersales.system;
+package org.aftersales.system.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
