@@ -1,4 +1,4 @@
-package org.aftersales.system.web;
+package org.aftersales.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aftersales.cases.CaseRecord;
-import org.aftersales.cases.CaseRepository;
-import org.aftersales.cases.CaseStatus;
-import org.aftersales.cases.Outcome;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
