@@ -17,7 +17,7 @@ import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.logistics.ParcelRegistry.Direction;
 import org.aftersales.logistics.ParcelRegistry.Parcel;
-import org.aftersales.parties.CallbackSignature;
+import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;

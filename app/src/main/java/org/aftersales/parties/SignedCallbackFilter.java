@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.aftersales.parties.PartyStore.Party;
+import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.system.web.CachedBodyRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import org.aftersales.cases.EventAnswer;
 import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
-import org.aftersales.parties.CallbackSignature;
+import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.system.web.InvalidRequestException;
 import org.aftersales.system.web.RetryLaterException;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,4 +1,4 @@
-package org.aftersales.parties;
+package org.aftersales.system.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -29,7 +29,7 @@ public final class CallbackSignature {
   }
 
   /** Whether {@code signature} (the header value) is the body's signature with {@code secret}, in constant time. */
-  static boolean matches(String secret, long epochSeconds, byte[] body, String signature) {
+  public static boolean matches(String secret, long epochSeconds, byte[] body, String signature) {
     if (signature == null || !signature.startsWith(VERSION)) {
       return false;
     }
