@@ -1,4 +1,4 @@
-package org.aftersales.notification;
+package org.aftersales.system;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.aftersales.notification;
+package org.aftersales.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
