@@ -1,4 +1,4 @@
-package org.aftersales.documents;
+package org.aftersales.cases.documents;
 
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
-package org.aftersales.documents;
+package org.aftersales.cases.documents;
 
 import org.aftersales.cases.CaseSummary;
-import org.aftersales.documents.CaseDocumentService.DocumentAdded;
+import org.aftersales.cases.documents.CaseDocumentService.DocumentAdded;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.aftersales.documents;
+package org.aftersales.cases.documents;
 
 import java.util.Locale;
 

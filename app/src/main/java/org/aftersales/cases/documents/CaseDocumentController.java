@@ -1,4 +1,4 @@
-package org.aftersales.documents;
+package org.aftersales.cases.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.aftersales.cases.OpenCaseRequest;
-import org.aftersales.documents.CaseDocumentService.Caller;
-import org.aftersales.documents.CaseDocumentService.Download;
-import org.aftersales.documents.CaseDocumentService.Upload;
+import org.aftersales.cases.documents.CaseDocumentService.Caller;
+import org.aftersales.cases.documents.CaseDocumentService.Download;
+import org.aftersales.cases.documents.CaseDocumentService.Upload;
 import org.aftersales.parties.SellerLogins;
 import org.aftersales.system.security.Role;
 import org.aftersales.system.web.IdempotencyService;

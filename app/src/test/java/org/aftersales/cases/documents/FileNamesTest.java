@@ -1,4 +1,4 @@
-package org.aftersales.documents;
+package org.aftersales.cases.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
