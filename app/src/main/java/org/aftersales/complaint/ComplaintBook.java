@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.ComplaintCategory;
 import org.aftersales.cases.OpenCaseRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package org.aftersales.complaint;
+package org.aftersales.cases;
 
 /** What a customer complains about; the rule table {@code complaint-severity} sets priority and limits by it. */
 public enum ComplaintCategory {
