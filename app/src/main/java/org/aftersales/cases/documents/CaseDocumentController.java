@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.aftersales.cases.OpenCaseRequest;
+import org.aftersales.cases.SellerOfLogin;
 import org.aftersales.cases.documents.CaseDocumentService.Caller;
 import org.aftersales.cases.documents.CaseDocumentService.Download;
 import org.aftersales.cases.documents.CaseDocumentService.Upload;
-import org.aftersales.parties.SellerLogins;
 import org.aftersales.system.security.Role;
 import org.aftersales.system.web.IdempotencyService;
 import org.aftersales.system.web.NotFoundException;
@@ -72,9 +72,9 @@ public class CaseDocumentController {
 
   private final CaseDocumentService documents;
   private final IdempotencyService idempotency;
-  private final SellerLogins sellers;
+  private final SellerOfLogin sellers;
 
-  public CaseDocumentController(CaseDocumentService documents, IdempotencyService idempotency, SellerLogins sellers) {
+  public CaseDocumentController(CaseDocumentService documents, IdempotencyService idempotency, SellerOfLogin sellers) {
     this.documents = documents;
     this.idempotency = idempotency;
     this.sellers = sellers;
