@@ -3,7 +3,7 @@ package org.aftersales;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.aftersales.parties.CallbackSignature;
+import org.aftersales.system.http.CallbackSignature;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**

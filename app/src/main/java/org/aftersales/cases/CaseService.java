@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord.CaseDetails;
 import org.aftersales.cases.CaseRecord.CaseItem;
-import org.aftersales.complaint.ComplaintBook;
-import org.aftersales.documents.CaseDocuments;
-import org.aftersales.documents.DocumentView;
-import org.aftersales.payment.PayoutCap;
-import org.aftersales.returns.ReturnProcess;
+import org.aftersales.cases.documents.CaseDocuments;
+import org.aftersales.cases.documents.DocumentView;
 import org.aftersales.system.BusinessTime;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -43,20 +40,20 @@ public class CaseService {
   public record CaseOpened(String caseId, CaseType type) {}
 
   private final CaseRepository cases;
-  private final ComplaintBook complaints;
+  private final ComplaintRecords complaints;
   private final CaseRequestValidator validator;
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final CaseDocuments documents;
-  private final PayoutCap payouts;
+  private final PayoutLimits payouts;
   private final CaseTexts texts;
   private final BusinessTime time;
 
-  public CaseService(CaseRepository cases, ComplaintBook complaints, CaseRequestValidator validator,
+  public CaseService(CaseRepository cases, ComplaintRecords complaints, CaseRequestValidator validator,
       RuntimeService runtime, RepositoryService repository, Clock clock, ApplicationEventPublisher events,
-      CaseDocuments documents, PayoutCap payouts, CaseTexts texts, BusinessTime time) {
+      CaseDocuments documents, PayoutLimits payouts, CaseTexts texts, BusinessTime time) {
     this.time = time;
     this.cases = cases;
     this.complaints = complaints;
@@ -100,7 +97,7 @@ public class CaseService {
     java.util.Map<String, BigDecimal> lines = new java.util.HashMap<>();
     record.items().forEach(i -> lines.merge(i.sku(), i.unitPrice().multiply(BigDecimal.valueOf(i.orderedQuantity())),
         BigDecimal::max));
-    PayoutCap.Room room = payouts.roomForNew(record.customerId(), record.orderId(), record.paidAmount(), lines,
+    PayoutLimits.Room room = payouts.roomForNew(record.customerId(), record.orderId(), record.paidAmount(), lines,
         record.currency());
     if (room.amount().signum() <= 0) {
       throw new ConflictException("Nothing more can be refunded for order " + record.orderId() + ": " + room.why()
@@ -153,7 +150,7 @@ public class CaseService {
   public CaseView cancel(String caseId, String actingForCustomer) {
     CaseRecord record = lockOpen(caseId, actingForCustomer);
     try {
-      runtime.createMessageCorrelation(ReturnProcess.Message.CASE_WITHDRAWN)
+      runtime.createMessageCorrelation(CaseFlow.Message.CASE_WITHDRAWN)
           .processInstanceBusinessKey(caseId).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("Case " + caseId + " can no longer be withdrawn: " + record.stage()
@@ -168,9 +165,9 @@ public class CaseService {
   public CaseView customerShipped(String caseId, String trackingNumber, String actingForCustomer) {
     CaseRecord record = lockOpen(caseId, actingForCustomer);
     try {
-      runtime.createMessageCorrelation(ReturnProcess.Message.CUSTOMER_SHIPPED)
+      runtime.createMessageCorrelation(CaseFlow.Message.CUSTOMER_SHIPPED)
           .processInstanceBusinessKey(caseId)
-          .setVariable(ReturnProcess.Var.TRACKING_NUMBER, trackingNumber)
+          .setVariable(CaseFlow.Var.TRACKING_NUMBER, trackingNumber)
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("Case " + caseId + " is not waiting for a return shipment (" + record.stage()
@@ -184,9 +181,9 @@ public class CaseService {
   public CaseView answerOffer(String caseId, boolean accept, String actingForCustomer) {
     CaseRecord record = lockOpen(caseId, actingForCustomer);
     try {
-      runtime.createMessageCorrelation(ReturnProcess.Message.PROPOSAL_ANSWERED)
+      runtime.createMessageCorrelation(CaseFlow.Message.PROPOSAL_ANSWERED)
           .processInstanceBusinessKey(caseId)
-          .setVariable(ReturnProcess.Var.PROPOSAL_ACCEPTED, accept)
+          .setVariable(CaseFlow.Var.PROPOSAL_ACCEPTED, accept)
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ConflictException("Case " + caseId + " has no partial refund offer waiting for an answer ("
@@ -204,7 +201,7 @@ public class CaseService {
     String what = goodsBack ? "return and refund" : "refund";
     reopenForRefund(caseId, goodsBack, "Reopened: the platform ordered a " + what, "Reopened: complaint "
         + complaintCaseId + " was upheld and the platform ordered a " + what, null,
-        ReturnProcess.Var.ORDERED_BY_COMPLAINT, complaintCaseId);
+        CaseFlow.Var.ORDERED_BY_COMPLAINT, complaintCaseId);
   }
 
   /**
@@ -215,13 +212,13 @@ public class CaseService {
   public void reopenForRecovery(String caseId, boolean goodsBack, String supervisor) {
     String what = goodsBack ? "return and refund" : "refund";
     reopenForRefund(caseId, goodsBack, "Reopened: we are arranging a " + what, "Reopened after the follow-up "
-        + "visit: a supervisor arranged a " + what, supervisor, ReturnProcess.Var.ORDERED_BY_RECOVERY,
+        + "visit: a supervisor arranged a " + what, supervisor, CaseFlow.Var.ORDERED_BY_RECOVERY,
         supervisor == null ? "a supervisor" : supervisor);
   }
 
   /** Whether {@link #reopenForRecovery} can act on the case: a closed return-flow case with money left to refund. */
   public static String whyNotReopenable(CaseRecord record) {
-    if (!ReturnProcess.KEY.equals(record.type().processKey())) {
+    if (!CaseType.RETURN.processKey().equals(record.type().processKey())) {
       return "case " + record.caseId() + " is a " + record.type() + " case; only return, refund, exchange and "
           + "re-shipment cases are reopened";
     }
@@ -237,7 +234,7 @@ public class CaseService {
   private void reopenForRefund(String caseId, boolean goodsBack, String stage, String event, String actor,
       String orderedByVariable, String orderedBy) {
     CaseRecord record = cases.findForUpdate(caseId).orElseThrow(() -> unknown(caseId));
-    if (!ReturnProcess.KEY.equals(record.type().processKey())) {
+    if (!CaseType.RETURN.processKey().equals(record.type().processKey())) {
       throw new IllegalStateException("Case " + caseId + " is a " + record.type() + " case; only return cases are reopened");
     }
     if (!cases.reopen(caseId, stage)) {
@@ -246,11 +243,11 @@ public class CaseService {
     cases.addEvent(caseId, clock.instant(), "CASE_REOPENED", event, actor);
     CaseRecord open = cases.find(caseId).orElseThrow();
     VariableMap variables = startVariables(open, null)
-        .putValue(ReturnProcess.Var.CASE_TYPE, goodsBack ? CaseType.RETURN.name() : CaseType.REFUND_ONLY.name())
-        .putValue(ReturnProcess.Var.WITH_RETURN, goodsBack)
-        .putValue(ReturnProcess.Var.REQUESTED_AMOUNT, CaseView.money(open.refundable().min(open.requestedAmount())))
+        .putValue(CaseFlow.Var.CASE_TYPE, goodsBack ? CaseType.RETURN.name() : CaseType.REFUND_ONLY.name())
+        .putValue(CaseFlow.Var.WITH_RETURN, goodsBack)
+        .putValue(CaseFlow.Var.REQUESTED_AMOUNT, CaseView.money(open.refundable().min(open.requestedAmount())))
         .putValue(orderedByVariable, orderedBy);
-    runtime.startProcessInstanceByKey(ReturnProcess.KEY, caseId, variables);
+    runtime.startProcessInstanceByKey(CaseType.RETURN.processKey(), caseId, variables);
   }
 
   /** The open case, locked until the transaction ends; 404 for unknown or foreign cases, 409 for closed ones. */
@@ -302,16 +299,16 @@ public class CaseService {
 
   private static VariableMap startVariables(CaseRecord c, OpenCaseRequest r) {
     return Variables.createVariables()
-        .putValue(ReturnProcess.Var.CASE_TYPE, c.type().name())
-        .putValue(ReturnProcess.Var.REASON, c.reason().name())
-        .putValue(ReturnProcess.Var.RETURN_METHOD, c.details().returnMethod().name())
-        .putValue(ReturnProcess.Var.WITH_RETURN, c.details().withReturn())
-        .putValue(ReturnProcess.Var.PAID_AMOUNT, CaseView.money(c.paidAmount()))
-        .putValue(ReturnProcess.Var.REQUESTED_AMOUNT, CaseView.money(c.requestedAmount()))
-        .putValue(ReturnProcess.Var.CURRENCY, c.currency())
-        .putValue(ReturnProcess.Var.ORDER_SUMMARY, orderSummary(c))
-        .putValue(ReturnProcess.Var.DESCRIPTION, c.description() == null ? "" : c.description())
-        .putValue(ReturnProcess.Var.EVIDENCE, String.join("\n", c.details().evidence()))
+        .putValue(CaseFlow.Var.CASE_TYPE, c.type().name())
+        .putValue(CaseFlow.Var.REASON, c.reason().name())
+        .putValue(CaseFlow.Var.RETURN_METHOD, c.details().returnMethod().name())
+        .putValue(CaseFlow.Var.WITH_RETURN, c.details().withReturn())
+        .putValue(CaseFlow.Var.PAID_AMOUNT, CaseView.money(c.paidAmount()))
+        .putValue(CaseFlow.Var.REQUESTED_AMOUNT, CaseView.money(c.requestedAmount()))
+        .putValue(CaseFlow.Var.CURRENCY, c.currency())
+        .putValue(CaseFlow.Var.ORDER_SUMMARY, orderSummary(c))
+        .putValue(CaseFlow.Var.DESCRIPTION, c.description() == null ? "" : c.description())
+        .putValue(CaseFlow.Var.EVIDENCE, String.join("\n", c.details().evidence()))
         .putValue("fault", c.details().fault() == null ? "" : c.details().fault())
         .putValue("faultCause", c.details().faultCause().name());
   }

@@ -1,8 +1,6 @@
 package org.aftersales.cases;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.aftersales.documents.CaseDocument;
-import org.aftersales.documents.CaseDocuments;
-import org.aftersales.sla.BusinessCalendar;
-import org.aftersales.sla.CaseSla;
-import org.aftersales.sla.SlaCalculator;
-import org.aftersales.sla.SlaProperties;
+import org.aftersales.cases.documents.CaseDocument;
+import org.aftersales.cases.documents.CaseDocuments;
 import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -67,20 +61,16 @@ public class CaseSummary implements TaskListener {
   private final CaseWords words;
   private final CaseTexts texts;
   private final BusinessTime time;
-  private final SlaProperties sla;
-  private final ObjectProvider<SlaCalculator> slaCalculator;
-  private final Clock clock;
+  private final ObjectProvider<CaseTargets> targets;
 
   public CaseSummary(CaseRepository cases, CaseDocuments documents, CaseWords words, CaseTexts texts, BusinessTime time,
-      SlaProperties sla, ObjectProvider<SlaCalculator> slaCalculator, Clock clock) {
+      ObjectProvider<CaseTargets> targets) {
     this.cases = cases;
     this.documents = documents;
     this.words = words;
     this.texts = texts;
     this.time = time;
-    this.sla = sla;
-    this.slaCalculator = slaCalculator;
-    this.clock = clock;
+    this.targets = targets;
   }
 
   @Override
@@ -93,7 +83,7 @@ public class CaseSummary implements TaskListener {
       task.setVariableLocal(SUMMARY, summary(c));
       task.setVariableLocal(HISTORY, history(cases.timeline(caseId)));
       task.setVariableLocal(DOCUMENTS, documents(documents.list(caseId), time));
-      task.setVariableLocal(TARGETS, targets(c, task.getDueDate()));
+      task.setVariableLocal(TARGETS, targets.getObject().describe(c, task.getDueDate()));
       BigDecimal most = c.requestedAmount() == null ? c.refundable() : c.requestedAmount().min(c.refundable());
       task.setVariableLocal(MOST_REFUNDABLE, most.doubleValue());
       task.setVariableLocal(MOST_REFUNDABLE_TEXT, money(c, most));
@@ -148,71 +138,6 @@ public class CaseSummary implements TaskListener {
         ? "（更早的 " + (timeline.size() - HISTORY_LINES) + " 条未显示 earlier entries not shown）\n" + lines : lines;
   }
 
-  /**
-   * The SLA policy's targets for the case (Markdown): first response and resolution, each with its deadline and
-   * the time left, counted as {@link SlaCalculator} counts them (working time when the business calendar is on,
-   * without the time spent waiting for the customer); and when this task is due.
-   */
-  String targets(CaseRecord c, Date taskDue) {
-    Instant now = clock.instant();
-    CaseSla figures = slaCalculator.getObject().of(c);
-    BusinessCalendar calendar = new BusinessCalendar(sla.calendar());
-    StringBuilder text = new StringBuilder();
-    text.append("- **首次响应 First response**：目标 ").append(duration(sla.firstResponseTarget())).append("，");
-    if (figures.firstResponseAt() != null) {
-      text.append("已于 ").append(time.format(figures.firstResponseAt(), ZH)).append(" 响应")
-          .append(Boolean.FALSE.equals(figures.responseOnTime()) ? "（超时 late）" : "（按时 on time）");
-    } else {
-      text.append(left(now, sla.firstResponseTarget().minus(calendar.between(c.openedAt(), now))));
-    }
-    text.append('\n');
-    text.append("- **解决 Resolution**：目标 ").append(duration(sla.resolutionTarget())).append("，");
-    if (figures.openMinutes() == null) {
-      text.append("已结案 closed");
-    } else {
-      text.append(left(now, sla.resolutionTarget().minus(Duration.ofMinutes(figures.openMinutes()))));
-    }
-    if (figures.customerWaitingMinutes() > 0) {
-      text.append("（等待客户的 ").append(duration(Duration.ofMinutes(figures.customerWaitingMinutes())))
-          .append("不计入 customer's waiting time not counted）");
-    }
-    text.append('\n');
-    if (taskDue != null) {
-      text.append("- **本任务截止 This task is due**：").append(time.format(taskDue.toInstant(), ZH)).append('\n');
-    }
-    if (sla.calendar().enabled()) {
-      text.append("- 按工作时间计算 counted in working time\n");
-    }
-    return text.toString().stripTrailing();
-  }
-
-  /** "截止 …，还剩 1天3小时" or "已超时 2小时 (overdue)"; the deadline is shown when the clock runs around the clock. */
-  private String left(Instant now, Duration left) {
-    if (left.isNegative() || left.isZero()) {
-      return "**已超时 overdue** " + duration(left.negated());
-    }
-    String deadline = sla.calendar().enabled() ? "" : "截止 " + time.format(now.plus(left), ZH) + "，";
-    return deadline + "还剩 " + duration(left) + " left";
-  }
-
-  /** A duration for people: "1天3小时", "5小时20分", "45分". */
-  static String duration(Duration d) {
-    long minutes = Math.max(0, d.toMinutes());
-    long days = minutes / (24 * 60);
-    long hours = minutes % (24 * 60) / 60;
-    long rest = minutes % 60;
-    StringBuilder text = new StringBuilder();
-    if (days > 0) {
-      text.append(days).append("天");
-    }
-    if (hours > 0) {
-      text.append(hours).append("小时");
-    }
-    if (days == 0 && (rest > 0 || hours == 0)) {
-      text.append(rest).append("分钟");
-    }
-    return text.toString();
-  }
 
   /** One Markdown link a line, {@code - [name](/api/cases/…/documents/…) (by customer, 2026年11月20日 10:00（北京时间）)}. */
   public static String documents(List<CaseDocument> documents, BusinessTime time) {

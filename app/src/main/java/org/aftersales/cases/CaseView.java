@@ -3,7 +3,7 @@ package org.aftersales.cases;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.aftersales.documents.DocumentView;
+import org.aftersales.cases.documents.DocumentView;
 import org.aftersales.system.BusinessTime;
 
 /**

@@ -79,7 +79,7 @@ public record OpenCaseRequest(
    */
   @RejectUnknownFields
   public record Complaint(
-      @NotNull org.aftersales.complaint.ComplaintCategory category,
+      @NotNull ComplaintCategory category,
       @Pattern(regexp = "AS-[A-Z0-9-]{1,37}", message = "must be a case id such as AS-20261118-ABC123") String linkedCaseId,
       @Size(max = 10) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String> chatRecord,
       @Email @Size(max = 200) String sellerEmail) {}

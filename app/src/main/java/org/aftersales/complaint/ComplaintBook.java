@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.aftersales.cases.CaseRecord;
+import org.aftersales.cases.ComplaintRecords;
+import org.aftersales.cases.ComplaintCategory;
 import org.aftersales.cases.OpenCaseRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Complaints ({@code as_complaint}) and the seller penalty record ({@code as_seller_penalty}). */
 @Repository
-public class ComplaintBook {
+public class ComplaintBook implements ComplaintRecords {
 
   /** One complaint as stored. */
   public record Complaint(String caseId, ComplaintCategory category, String sellerId, String customerId,
@@ -43,6 +45,7 @@ public class ComplaintBook {
     this.json = json;
   }
 
+  @Override
   public void insert(CaseRecord c, OpenCaseRequest.Complaint complaint) {
     jdbc.update("INSERT INTO as_complaint (case_id, category, seller_id, customer_id, order_id, linked_case_id, "
         + "chat_record, seller_email, second_complaint, complained_before, opened_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -55,6 +58,11 @@ public class ComplaintBook {
   public List<String> casesOfSeller(String sellerId, int limit) {
     return jdbc.queryForList("SELECT case_id FROM as_complaint WHERE seller_id = ? ORDER BY opened_at DESC, case_id",
         String.class, sellerId).stream().limit(limit).toList();
+  }
+
+  @Override
+  public Optional<BigDecimal> compensationCap(String caseId) {
+    return find(caseId).map(Complaint::compensationCap);
   }
 
   public Optional<Complaint> find(String caseId) {

@@ -13,6 +13,7 @@ import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseService;
 import org.aftersales.cases.CaseType;
 import org.aftersales.cases.CaseView;
+import org.aftersales.cases.ComplaintCategory;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.RetryLaterException;

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseStatus;
+import org.aftersales.cases.CaseType;
 import org.aftersales.cases.CaseView;
 import org.aftersales.complaint.ComplaintProcess.ForcedRemedy;
 import org.aftersales.complaint.ComplaintProcess.Penalty;
 import org.aftersales.payment.PayoutCap;
-import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
@@ -122,7 +122,7 @@ public class Remedies {
     if (linked == null) {
       throw new NotValidException("Forced return or refund: the complaint names no after-sales case to act on");
     }
-    if (!ReturnProcess.KEY.equals(linked.type().processKey())) {
+    if (!CaseType.RETURN.processKey().equals(linked.type().processKey())) {
       throw new NotValidException("Forced return or refund: case " + linked.caseId() + " is a " + linked.type()
           + " case; only a return, refund, exchange or re-shipment case can be reopened");
     }

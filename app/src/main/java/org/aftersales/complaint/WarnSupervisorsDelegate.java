@@ -8,7 +8,7 @@ import org.aftersales.cases.CaseProgress;
 import org.aftersales.notification.CustomerNotification;
 import org.aftersales.notification.CustomerNotifier;
 import org.aftersales.notification.NotificationType;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -12,7 +12,7 @@ import org.aftersales.cases.CaseView;
 import org.aftersales.followup.FollowUpProcess.Channel;
 import org.aftersales.followup.FollowUpProcess.Var;
 import org.aftersales.system.ByIds;
-import org.aftersales.system.RuleTables;
+import org.aftersales.system.deployment.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,7 +2,7 @@ package org.aftersales.logistics;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.aftersales.notification.PersonalData;
+import org.aftersales.system.PersonalData;
 import org.aftersales.system.LocalServer;
 import org.aftersales.system.http.OutboundHttp;
 import org.slf4j.Logger;

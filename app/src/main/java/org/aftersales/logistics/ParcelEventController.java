@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.aftersales.cases.CaseFlow;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
@@ -17,8 +18,7 @@ import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.logistics.ParcelRegistry.Direction;
 import org.aftersales.logistics.ParcelRegistry.Parcel;
-import org.aftersales.parties.CallbackSignature;
-import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.RetryLaterException;
@@ -42,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ParcelEventController {
 
   static final String SOURCE = "carrier";
+  /** The messages a returning parcel's arrival or loss is correlated with, by case and tracking number. */
+  public static final String PARCEL_DELIVERED = "Msg_ParcelDelivered";
+  public static final String PARCEL_LOST = "Msg_ParcelLost";
 
   /** A parcel status update as the carrier sends it. */
   public record ParcelEvent(
@@ -144,7 +147,7 @@ public class ParcelEventController {
     if (parcel.direction() == Direction.RETURN && (event.status() == ParcelStatus.DELIVERED
         || event.status() == ParcelStatus.LOST)) {
       correlate(parcel, event.status() == ParcelStatus.DELIVERED
-          ? ReturnProcess.Message.PARCEL_DELIVERED : ReturnProcess.Message.PARCEL_LOST);
+          ? PARCEL_DELIVERED : PARCEL_LOST);
     }
     return Effect.APPLIED;
   }
@@ -153,7 +156,7 @@ public class ParcelEventController {
     try {
       runtime.createMessageCorrelation(message)
           .processInstanceBusinessKey(parcel.caseId())
-          .processInstanceVariableEquals(ReturnProcess.Var.TRACKING_NUMBER, parcel.trackingNumber())
+          .processInstanceVariableEquals(CaseFlow.Var.TRACKING_NUMBER, parcel.trackingNumber())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new RetryLaterException("Case " + parcel.caseId() + " is not yet waiting for parcel "

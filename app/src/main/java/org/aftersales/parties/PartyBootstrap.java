@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aftersales.parties.PartyRegistration.NewParty;
-import org.aftersales.system.IdentityProperties;
+import org.aftersales.system.security.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

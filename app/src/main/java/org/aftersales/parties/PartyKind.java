@@ -1,6 +1,6 @@
 package org.aftersales.parties;
 
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 
 /** The kinds of outside party, each with the group its user is in and what it may do. */
 public enum PartyKind {

@@ -2,7 +2,8 @@ package org.aftersales.parties;
 
 import java.security.Principal;
 import java.util.Optional;
-import org.aftersales.system.Role;
+import org.aftersales.cases.SellerOfLogin;
+import org.aftersales.system.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * seller party recorded with its user id, and for no other seller.
  */
 @Component
-public class SellerLogins {
+public class SellerLogins implements SellerOfLogin {
 
   /** Stands for a seller login without a seller record: it matches no seller id. */
   static final String NO_SELLER = "";
@@ -32,6 +33,7 @@ public class SellerLogins {
    * The seller id a seller's login answers for (an empty id, matching none, if no seller is recorded for it); empty
    * for any other caller.
    */
+  @Override
   public Optional<String> sellerOf(Principal caller) {
     if (!isSeller(caller)) {
       return Optional.empty();

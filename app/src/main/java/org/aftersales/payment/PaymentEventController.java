@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import org.aftersales.cases.EventAnswer;
 import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
-import org.aftersales.parties.CallbackSignature;
+import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.system.web.InvalidRequestException;
 import org.aftersales.system.web.RetryLaterException;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,6 +52,11 @@ public class PaymentEventController {
   public static final String CHARGE_SETTLED = "Msg_ChargeSettled";
   public static final String CHARGE_ID = "chargeId";
   public static final String CHARGE_STATUS = "chargeStatus";
+  /** The message and variables a refund result is correlated with (refund-payment, called by every flow that pays). */
+  public static final String REFUND_SETTLED = "Msg_RefundSettled";
+  public static final String REFUND_ID = "refundId";
+  public static final String REFUND_STATUS = "refundStatus";
+  public static final String REFUND_FAILURE_REASON = "refundFailureReason";
 
   private final RefundLedger ledger;
   private final ChargeLedger charges;

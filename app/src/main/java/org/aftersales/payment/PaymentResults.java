@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.payment.PaymentDiscrepancies.Kind;
-import org.aftersales.returns.ReturnProcess;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.RetryLaterException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -154,10 +153,10 @@ public class PaymentResults {
   private void correlate(String caseId, String id, PaymentStatus result, String failureReason, boolean refund) {
     try {
       if (refund) {
-        runtime.createMessageCorrelation(ReturnProcess.Message.REFUND_SETTLED).processInstanceBusinessKey(caseId)
-            .processInstanceVariableEquals(ReturnProcess.Var.REFUND_ID, id)
-            .setVariable(ReturnProcess.Var.REFUND_STATUS, result.name())
-            .setVariable(ReturnProcess.Var.REFUND_FAILURE_REASON, failureReason)
+        runtime.createMessageCorrelation(PaymentEventController.REFUND_SETTLED).processInstanceBusinessKey(caseId)
+            .processInstanceVariableEquals(PaymentEventController.REFUND_ID, id)
+            .setVariable(PaymentEventController.REFUND_STATUS, result.name())
+            .setVariable(PaymentEventController.REFUND_FAILURE_REASON, failureReason)
             .correlateWithResult();
       } else {
         runtime.createMessageCorrelation(PaymentEventController.CHARGE_SETTLED).processInstanceBusinessKey(caseId)

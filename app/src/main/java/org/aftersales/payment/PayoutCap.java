@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aftersales.cases.PayoutLimits;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
  * order lines, so it is granted once per line.
  */
 @Component
-public class PayoutCap {
+public class PayoutCap implements PayoutLimits {
 
   /** What may still be paid on a case, and the sentence that explains the figure to a person. */
-  public record Room(BigDecimal amount, String why, boolean counterfeit) {
+  public record Room(BigDecimal amount, String why, boolean counterfeit) implements PayoutLimits.Room {
 
     public boolean allows(BigDecimal more) {
       return more.compareTo(amount) <= 0;
@@ -51,6 +52,7 @@ public class PayoutCap {
   }
 
   /** Room for a refund case not opened yet: what the order still allows for these lines. */
+  @Override
   public Room roomForNew(String customerId, String orderId, BigDecimal paid, Map<String, BigDecimal> lines,
       String currency) {
     List<Row> order = new ArrayList<>(order(customerId, orderId));

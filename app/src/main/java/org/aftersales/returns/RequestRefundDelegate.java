@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseType;
-import org.aftersales.complaint.ComplaintBook;
+import org.aftersales.cases.ComplaintRecords;
 import org.aftersales.payment.PaymentResults;
 import org.aftersales.payment.RefundGateway;
 import org.aftersales.payment.RefundLedger;
@@ -31,13 +31,13 @@ import org.springframework.stereotype.Component;
 public class RequestRefundDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
-  private final ComplaintBook complaints;
+  private final ComplaintRecords complaints;
   private final RefundLedger ledger;
   private final RefundGateway gateway;
   private final PaymentResults results;
 
-  public RequestRefundDelegate(CaseRepository cases, ComplaintBook complaints, RefundLedger ledger, RefundGateway gateway,
-      PaymentResults results) {
+  public RequestRefundDelegate(CaseRepository cases, ComplaintRecords complaints, RefundLedger ledger,
+      RefundGateway gateway, PaymentResults results) {
     this.results = results;
     this.cases = cases;
     this.complaints = complaints;
@@ -69,7 +69,7 @@ public class RequestRefundDelegate implements JavaDelegate {
     BigDecimal amount = new BigDecimal((String) execution.getVariable(Var.REFUND_AMOUNT));
     // a complaint's compensation may exceed the price (假一赔十) up to the cap of its rule table
     BigDecimal limit = c.type() == CaseType.COMPLAINT
-        ? complaints.find(c.caseId()).map(ComplaintBook.Complaint::compensationCap).orElse(BigDecimal.ZERO)
+        ? complaints.compensationCap(c.caseId()).orElse(BigDecimal.ZERO)
         : c.paidAmount();
     ledger.reserve(c.caseId(), refundId, amount, c.currency(), limit);
     execution.setVariable(Var.REFUND_REQUESTS, attempt);

@@ -1,8 +1,15 @@
 package org.aftersales.returns;
 
+import org.aftersales.cases.CaseFlow;
+import org.aftersales.logistics.ParcelEventController;
+import org.aftersales.payment.PaymentEventController;
+
 /**
  * The {@code return-request} process (processes/return-request.bpmn): its key, element ids, messages,
- * errors and variables. The only place where these strings appear in Java; tests use them too.
+ * errors and variables. The only place where these strings appear in Java; tests use them too. Those it shares
+ * are declared where both sides may read them and named here again: what the case API sends in
+ * {@link CaseFlow}, the carrier's and the payment provider's results in {@link ParcelEventController} and
+ * {@link PaymentEventController}.
  */
 public final class ReturnProcess {
 
@@ -58,12 +65,12 @@ public final class ReturnProcess {
 
   /** Message names. */
   public static final class Message {
-    public static final String CUSTOMER_SHIPPED = "Msg_CustomerShipped";
-    public static final String PARCEL_DELIVERED = "Msg_ParcelDelivered";
-    public static final String PARCEL_LOST = "Msg_ParcelLost";
-    public static final String REFUND_SETTLED = "Msg_RefundSettled";
-    public static final String CASE_WITHDRAWN = "Msg_CaseWithdrawn";
-    public static final String PROPOSAL_ANSWERED = "Msg_ProposalAnswered";
+    public static final String CUSTOMER_SHIPPED = CaseFlow.Message.CUSTOMER_SHIPPED;
+    public static final String PARCEL_DELIVERED = ParcelEventController.PARCEL_DELIVERED;
+    public static final String PARCEL_LOST = ParcelEventController.PARCEL_LOST;
+    public static final String REFUND_SETTLED = PaymentEventController.REFUND_SETTLED;
+    public static final String CASE_WITHDRAWN = CaseFlow.Message.CASE_WITHDRAWN;
+    public static final String PROPOSAL_ANSWERED = CaseFlow.Message.PROPOSAL_ANSWERED;
 
     private Message() {}
   }
@@ -78,31 +85,31 @@ public final class ReturnProcess {
 
   /** Process variables (small values only; the case itself lives in the case record). */
   public static final class Var {
-    public static final String CASE_TYPE = "caseType";
-    public static final String REASON = "reason";
-    public static final String RETURN_METHOD = "returnMethod";
-    public static final String WITH_RETURN = "withReturn";
-    public static final String PAID_AMOUNT = "paidAmount";
-    public static final String REQUESTED_AMOUNT = "requestedAmount";
-    public static final String CURRENCY = "currency";
-    public static final String ORDER_SUMMARY = "orderSummary";
-    public static final String DESCRIPTION = "description";
-    public static final String EVIDENCE = "evidence";
+    public static final String CASE_TYPE = CaseFlow.Var.CASE_TYPE;
+    public static final String REASON = CaseFlow.Var.REASON;
+    public static final String RETURN_METHOD = CaseFlow.Var.RETURN_METHOD;
+    public static final String WITH_RETURN = CaseFlow.Var.WITH_RETURN;
+    public static final String PAID_AMOUNT = CaseFlow.Var.PAID_AMOUNT;
+    public static final String REQUESTED_AMOUNT = CaseFlow.Var.REQUESTED_AMOUNT;
+    public static final String CURRENCY = CaseFlow.Var.CURRENCY;
+    public static final String ORDER_SUMMARY = CaseFlow.Var.ORDER_SUMMARY;
+    public static final String DESCRIPTION = CaseFlow.Var.DESCRIPTION;
+    public static final String EVIDENCE = CaseFlow.Var.EVIDENCE;
     public static final String ELIGIBLE = "eligible";
     public static final String ELIGIBILITY_NOTE = "eligibilityNote";
     public static final String AUTO_APPROVE = "autoApprove";
     /** Set when an upheld complaint reopened the case: no review, the seller pays the postage. */
     /** Refunds the case had when a refund-payment instance started: its refund ids count on from there. */
     public static final String REFUND_NUMBER_BASE = "refundNumberBase";
-    public static final String ORDERED_BY_COMPLAINT = "orderedByComplaint";
+    public static final String ORDERED_BY_COMPLAINT = CaseFlow.Var.ORDERED_BY_COMPLAINT;
     /** Set when a supervisor reopened the case as service recovery after the follow-up visit: who. */
-    public static final String ORDERED_BY_RECOVERY = "orderedByRecovery";
+    public static final String ORDERED_BY_RECOVERY = CaseFlow.Var.ORDERED_BY_RECOVERY;
     public static final String POSTAGE_PAID_BY = "postagePaidBy";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REJECT_REASON = "rejectReason";
     public static final String PARTIAL_AMOUNT = "partialAmount";
-    public static final String PROPOSAL_ACCEPTED = "proposalAccepted";
-    public static final String TRACKING_NUMBER = "trackingNumber";
+    public static final String PROPOSAL_ACCEPTED = CaseFlow.Var.PROPOSAL_ACCEPTED;
+    public static final String TRACKING_NUMBER = CaseFlow.Var.TRACKING_NUMBER;
     public static final String INSPECTION_PASSED = "inspectionPassed";
     public static final String INSPECTION_CONDITION = "inspectionCondition";
     public static final String INSPECTION_NOTES = "inspectionNotes";
@@ -113,10 +120,10 @@ public final class ReturnProcess {
     public static final String REFUND_AMOUNT = "refundAmount";
     public static final String CALCULATED_REFUND_AMOUNT = "calculatedRefundAmount";
     public static final String POSTAGE_COMPENSATION = "postageCompensation";
-    public static final String REFUND_ID = "refundId";
+    public static final String REFUND_ID = PaymentEventController.REFUND_ID;
     public static final String REFUND_REQUESTS = "refundRequests";
-    public static final String REFUND_STATUS = "refundStatus";
-    public static final String REFUND_FAILURE_REASON = "refundFailureReason";
+    public static final String REFUND_STATUS = PaymentEventController.REFUND_STATUS;
+    public static final String REFUND_FAILURE_REASON = PaymentEventController.REFUND_FAILURE_REASON;
     public static final String REFUND_FAILURES = "refundFailures";
     public static final String FINANCE_NOTE = "financeNote";
     public static final String OUTBOUND_TRACKING_NUMBER = "outboundTrackingNumber";

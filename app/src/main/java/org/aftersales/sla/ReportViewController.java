@@ -3,7 +3,7 @@ package org.aftersales.sla;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseStatus;
-import org.aftersales.system.RuleTables;
+import org.aftersales.system.deployment.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;

@@ -27,7 +27,7 @@ import org.aftersales.followup.Scores;
 import org.aftersales.followup.SurveyBook;
 import org.aftersales.system.web.UnprocessableException;
 import org.aftersales.system.BusinessTime;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;

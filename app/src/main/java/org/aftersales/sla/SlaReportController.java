@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.aftersales.cases.CaseService;
 import org.aftersales.cases.CaseType;
-import org.aftersales.system.Role;
+import org.aftersales.system.security.Role;
 import org.aftersales.system.web.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

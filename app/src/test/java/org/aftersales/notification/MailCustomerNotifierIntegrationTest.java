@@ -23,6 +23,7 @@ import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.TestHttp;
 import org.aftersales.notification.simulator.MailSimulator;
 import org.aftersales.notification.simulator.ReceivedMail;
+import org.aftersales.system.PersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -142,7 +142,7 @@ class HttpRefundGatewayTest {
     JsonNode body = callback.body();
     assertThat(callback.user()).isEqualTo("shop");
     // signed as a provider signs: HMAC-SHA256 of "<timestamp>.<body>" with the demo provider's secret
-    assertThat(callback.signature()).isEqualTo(org.aftersales.parties.CallbackSignature.sign(
+    assertThat(callback.signature()).isEqualTo(org.aftersales.system.http.CallbackSignature.sign(
         "demo-payment-signing-secret-0001", Long.parseLong(callback.timestamp()),
         callback.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(UUID.fromString(body.get("eventId").asText())).isNotNull();

@@ -2,7 +2,7 @@ package org.aftersales.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.aftersales.parties.CallbackSignature;
+import org.aftersales.system.http.CallbackSignature;
 import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

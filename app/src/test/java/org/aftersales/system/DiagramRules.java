@@ -25,6 +25,8 @@ import org.aftersales.complaint.ComplaintProcess;
 import org.aftersales.followup.FollowUpProcess;
 import org.aftersales.repair.RepairProcess;
 import org.aftersales.returns.ReturnProcess;
+import org.aftersales.system.security.AccessPolicy;
+import org.aftersales.system.security.Role;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;

@@ -16,6 +16,8 @@ import org.aftersales.MariaDb;
 import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Part;
 import org.aftersales.TestHttp.Response;
+import org.aftersales.system.deployment.ModelExpressionsTest;
+import org.aftersales.system.security.IdentityBootstrap;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
-import org.aftersales.system.ModelExpressionsTest;
+import org.aftersales.system.deployment.ModelExpressionsTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.aftersales.parties.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -14,7 +13,7 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Used by the simulators to call back like a real provider: asynchronously, retrying a few times with
  * growing delays while the receiver fails or answers 5xx (a 503 "not ready yet" included); a 2xx or 4xx
- * answer ends delivery. Each attempt is signed as {@link org.aftersales.parties.CallbackSignature} says, with
+ * answer ends delivery. Each attempt is signed as {@link org.aftersales.system.http.CallbackSignature} says, with
  * the time of that attempt, when a signing secret is configured.
  */
 public class CallbackSender implements AutoCloseable {

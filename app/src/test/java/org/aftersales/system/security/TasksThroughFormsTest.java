@@ -1,0 +1,84 @@
+package org.aftersales.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestHttp.Response;
+import org.aftersales.returns.ReturnFlowDriver;
+import org.aftersales.returns.ReturnProcess;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An agent works a review only through its form: the attack of issue 16 (set {@code withReturn=false} on the
+ * review task, then approve, so that the case closes REFUNDED with no pickup and no inspection) is refused at
+ * both steps and changes nothing.
+ */
+@AfterSalesIntegrationTest
+class TasksThroughFormsTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  ReturnFlowDriver flow;
+
+  @BeforeEach
+  void driver() {
+    flow = new ReturnFlowDriver(port, engine);
+  }
+
+  Task review(String caseId) {
+    return flow.awaitTask(caseId, ReturnProcess.Element.REVIEW);
+  }
+
+  @Test
+  void anAgentCannotWriteATasksVariables() {
+    String caseId = flow.open(Map.of());
+    Task review = review(caseId);
+    Object before = flow.variable(caseId, ReturnProcess.Var.WITH_RETURN);
+
+    Response put = flow.http().send("PUT", "/engine-rest/task/" + review.getId() + "/variables/"
+        + ReturnProcess.Var.WITH_RETURN, "agent", "application/json", "{\"type\":\"Boolean\",\"value\":false}", Map.of());
+    Response modify = flow.http().postJson("/engine-rest/task/" + review.getId() + "/variables", "agent",
+        "{\"modifications\":{\"" + ReturnProcess.Var.WITH_RETURN + "\":{\"type\":\"Boolean\",\"value\":false}}}");
+
+    assertThat(put.status()).as(put.body()).isEqualTo(403);
+    assertThat(modify.status()).as(modify.body()).isEqualTo(403);
+    assertThat(put.contentType()).startsWith("application/problem+json");
+    assertThat(flow.variable(caseId, ReturnProcess.Var.WITH_RETURN)).isEqualTo(before);
+  }
+
+  @Test
+  void aCompletionWithAFieldTheFormDoesNotHaveIsRefusedAndChangesNothing() {
+    String caseId = flow.open(Map.of());
+    Task review = review(caseId);
+    Object before = flow.variable(caseId, ReturnProcess.Var.WITH_RETURN);
+
+    for (String action : new String[] {"complete", "submit-form"}) {
+      Response done = flow.http().postJson("/engine-rest/task/" + review.getId() + "/" + action, "agent",
+          "{\"variables\":{\"" + ReturnProcess.Var.REVIEW_DECISION + "\":{\"value\":\"APPROVE\"},\""
+              + ReturnProcess.Var.WITH_RETURN + "\":{\"type\":\"Boolean\",\"value\":false}}}");
+
+      assertThat(done.status()).as(done.body()).isEqualTo(400);
+      assertThat(done.contentType()).startsWith("application/problem+json");
+      assertThat(done.body()).contains(ReturnProcess.Var.WITH_RETURN);
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isOne();
+    assertThat(flow.variable(caseId, ReturnProcess.Var.WITH_RETURN)).isEqualTo(before);
+    assertThat(flow.view(caseId).get("status").asText()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void theFormsOwnFieldsStillCompleteTheTask() {
+    String caseId = flow.open(Map.of());
+
+    flow.decide(caseId, "agent", ReturnProcess.Element.REVIEW,
+        "{\"" + ReturnProcess.Var.REVIEW_DECISION + "\":{\"value\":\"APPROVE\"}}", java.time.Duration.ofSeconds(30));
+
+    assertThat(flow.variable(caseId, ReturnProcess.Var.REVIEW_DECISION)).isEqualTo("APPROVE");
+  }
+}
