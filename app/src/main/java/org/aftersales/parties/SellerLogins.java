@@ -8,7 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Which seller a seller's login answers for (README, "Outside parties"): a user in group {@code sellers} acts for the
+ * Which seller a seller's login answers for (docs/security.md, "Outside parties"): a user in group {@code sellers} acts for the
  * seller party recorded with its user id, and for no other seller.
  */
 @Component

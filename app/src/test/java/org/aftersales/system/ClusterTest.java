@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two application nodes (child JVMs, profile mysql) on one MariaDB database, as README "Running as a cluster"
+ * Two application nodes (child JVMs, profile mysql) on one MariaDB database, as docs/production.md, "Running as a cluster"
  * describes, one of them killed with SIGKILL while it holds jobs. Cases of every type are opened on both nodes, their
  * people's tasks completed through either node's engine REST API, parcels and refunds moved by the simulators, whose
  * results come back through the API. Afterwards every case is where it should be, every job ran (those the dead node

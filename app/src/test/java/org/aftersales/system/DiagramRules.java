@@ -155,8 +155,25 @@ final class DiagramRules {
       if (!"deployment".equals(task.getCamundaFormRefBinding())) {
         problems.add(where + ": set the form binding to 'deployment' so the form of the same release is used");
       }
+      String listName = listName(task);
+      if (listName == null || !listName.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+          == Character.UnicodeScript.HAN)) {
+        problems.add(where + " needs the extension property listName: what the task waits for, in Chinese (such as "
+            + "审核退货申请), which Tasklist's list shows with the case");
+      }
     }
     return problems;
+  }
+
+  /** The user task's extension property {@code listName} (cases/TaskRows), or null. */
+  private static String listName(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "listName".equals(p.getCamundaName()))
+        .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 
   /** Every field of a user task's form is a variable the flow knows: declared in its Var class or used in the diagram. */

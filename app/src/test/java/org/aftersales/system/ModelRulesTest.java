@@ -149,6 +149,16 @@ class ModelRulesTest {
   }
 
   @Test
+  void aUserTaskWithoutAChineseListNameFails() throws IOException {
+    assertThat(broken(bpmn -> review(bpmn).getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+        .getCamundaProperties().stream().filter(p -> "listName".equals(p.getCamundaName())).findFirst().orElseThrow()
+        .setCamundaValue("Review return request"))).containsExactly(RETURN + ": user task Task_ReviewRequest needs the "
+            + "extension property listName: what the task waits for, in Chinese (such as 审核退货申请), which Tasklist's "
+            + "list shows with the case");
+  }
+
+  @Test
   void aUserTaskWithoutGroupDatesOrAKnownFormFails() throws IOException {
     assertThat(broken(bpmn -> {
       UserTask task = review(bpmn);

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Several instances on one database compete for the same jobs; Camunda lets each lock what it takes for the lock
  * time and skips what another holds. By default a job executor's lock owner is a random UUID, which says nothing to
  * an operator looking at a stuck job: here it is the node id (and the engine's host name too, which Camunda writes
- * into its metrics), so {@code ACT_RU_JOB.LOCK_OWNER_} names the node that holds a job. See README "Running as a
+ * into its metrics), so {@code ACT_RU_JOB.LOCK_OWNER_} names the node that holds a job. See docs/production.md, "Running as a
  * cluster".
  */
 @Component

@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a carrier's or payment provider's callback (README, "Signed callbacks"): HMAC-SHA256 with the
+ * The signature of a carrier's or payment provider's callback (docs/security.md, "Outside parties and signed callbacks"): HMAC-SHA256 with the
  * party's secret over {@code <timestamp>.<body>}, where the timestamp is the Unix time in seconds sent in
  * {@value #TIMESTAMP_HEADER} and the body the exact bytes sent; the signature goes in {@value #SIGNATURE_HEADER} as
  * {@code v1=<lower-case hex>}.

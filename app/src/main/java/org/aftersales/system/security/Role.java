@@ -74,7 +74,7 @@ public enum Role {
     return Arrays.stream(values()).filter(r -> !outsideParties().contains(r)).toList();
   }
 
-  /** The groups of outside parties (README, "Outside parties"): shops, carriers, payment providers, sellers. */
+  /** The groups of outside parties (docs/security.md, "Outside parties"): shops, carriers, payment providers, sellers. */
   public static List<Role> outsideParties() {
     return List.of(SHOP_INTEGRATION, CARRIERS, PAYMENT_PROVIDERS, SELLERS);
   }

@@ -59,7 +59,7 @@ public class SecurityConfiguration {
   private static final String[] TASK_DOCUMENT_WRITERS = Role.groupIds(Role.AGENTS, Role.INSPECTORS, Role.TECHNICIANS,
       Role.COMPLAINT_HANDLERS, Role.SUPERVISORS, Role.FINANCE, Role.ADMINISTRATORS);
 
-  /** A seller's statement: the seller's own login, or staff recording one (README, "Outside parties"). */
+  /** A seller's statement: the seller's own login, or staff recording one (docs/security.md, "Outside parties"). */
   private static final String[] SELLER_STATEMENT_WRITERS = Role.groupIds(Role.SELLERS, Role.AGENTS, Role.SUPERVISORS,
       Role.ADMINISTRATORS);
   /**
@@ -99,7 +99,7 @@ public class SecurityConfiguration {
             // the engine checks no authorization on its metrics: like /actuator/prometheus, for operators only
             .requestMatchers(paths("/engine-rest/metrics", "/engine-rest/metrics/**", "/engine-rest/engine/*/metrics",
                 "/engine-rest/engine/*/metrics/**")).hasAnyAuthority(OPERATORS)
-            // production deploys the models of the build only (README "Security"): no deployment through REST
+            // production deploys the models of the build only (docs/security.md): no deployment through REST
             .requestMatchers(paths(HttpMethod.POST, "/engine-rest/deployment/**", "/engine-rest/engine/*/deployment/**"))
             .access(restDeployments
                 ? org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyAuthority(ENGINE_REST_GROUPS)

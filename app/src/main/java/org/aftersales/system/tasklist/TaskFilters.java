@@ -25,11 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFilters extends AbstractCamundaConfiguration {
 
-  static final String GROUP_TASKS = "My group's tasks";
-  static final String MY_TASKS = "My tasks";
-  static final String DUE_TODAY = "Due today in my groups";
-  static final String OVERDUE = "Overdue in my groups";
-  static final String ESCALATIONS = "Escalations: overdue everywhere";
+  static final String GROUP_TASKS = "我的组的任务 My group's tasks";
+  static final String MY_TASKS = "我的任务 My tasks";
+  static final String DUE_TODAY = "今天到期 Due today in my groups";
+  static final String OVERDUE = "已逾期 Overdue in my groups";
+  static final String ESCALATIONS = "升级：全部逾期 Escalations: overdue everywhere";
+  /** The English names of earlier releases, renamed at start-up (a filter is found by its name). */
+  static final Map<String, String> EARLIER_NAMES = Map.of(GROUP_TASKS, "My group's tasks", MY_TASKS, "My tasks",
+      DUE_TODAY, "Due today in my groups", OVERDUE, "Overdue in my groups", ESCALATIONS,
+      "Escalations: overdue everywhere");
 
   private static final String START_OF_TODAY = "${dateTime().withTimeAtStartOfDay().toDate()}";
   private static final String START_OF_TOMORROW = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
@@ -41,16 +45,17 @@ public class TaskFilters extends AbstractCamundaConfiguration {
     AuthorizationService authorizations = engine.getAuthorizationService();
     List<Role> workers = AccessPolicy.workingRoles();
     ensure(filters, authorizations, workers, GROUP_TASKS, -10,
-        "Tasks for your groups, claimed or not, the most urgent first", groupQueue(engine).orderByDueDate().asc());
-    ensure(filters, authorizations, workers, MY_TASKS, -5, "Tasks you claimed",
+        "你所在组的任务（已认领或未认领），最紧急的在前 Tasks for your groups, claimed or not, the most urgent first", groupQueue(engine).orderByDueDate().asc());
+    ensure(filters, authorizations, workers, MY_TASKS, -5, "你已认领的任务 Tasks you claimed",
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    ensure(filters, authorizations, workers, DUE_TODAY, -2, "Tasks of your groups due before midnight",
+    ensure(filters, authorizations, workers, DUE_TODAY, -2, "你所在组今天午夜前到期的任务 Tasks of your groups due before midnight",
         groupQueue(engine).dueAfterExpression(START_OF_TODAY).dueBeforeExpression(START_OF_TOMORROW)
             .orderByDueDate().asc());
-    ensure(filters, authorizations, workers, OVERDUE, 0, "Tasks of your groups past their due date",
+    ensure(filters, authorizations, workers, OVERDUE, 0, "你所在组已过截止时间的任务 Tasks of your groups past their due date",
         groupQueue(engine).dueBeforeExpression(NOW).orderByDueDate().asc());
     ensure(filters, authorizations, List.of(Role.SUPERVISORS), ESCALATIONS, 5,
-        "Every overdue task of the flows you oversee, the longest overdue first: reassign it or take it",
+        "你所监管流程中所有逾期的任务，逾期最久的在前：改派或接手 Every overdue task of the flows you oversee, the longest "
+            + "overdue first: reassign it or take it",
         engine.getTaskService().createTaskQuery().dueBeforeExpression(NOW).orderByDueDate().asc());
   }
 
@@ -63,10 +68,14 @@ public class TaskFilters extends AbstractCamundaConfiguration {
       int priority, String description, TaskQuery query) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name);
+      filter = filters.createFilterQuery().filterName(EARLIER_NAMES.get(name)).singleResult();
+    }
+    if (filter == null || !name.equals(filter.getName())) {
+      // new, or of an earlier release: named in Chinese and English, and without the "Order" column that the working
+      // groups could never fill (they may not read process variables; the task's name carries the case instead)
+      filter = filter == null ? filters.newTaskFilter(name) : filter.setName(name);
       filter.setQuery(query);
-      filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-          "variables", List.of(Map.of("name", "orderSummary", "label", "Order"))));
+      filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
       filters.saveFilter(filter);
     }
     for (Role reader : readers) {

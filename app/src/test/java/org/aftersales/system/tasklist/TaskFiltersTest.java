@@ -41,8 +41,8 @@ class TaskFiltersTest {
       assertThat(http.get("/engine-rest/filter", user).body()).as(user)
           .contains(TaskFilters.GROUP_TASKS, TaskFilters.MY_TASKS, TaskFilters.DUE_TODAY, TaskFilters.OVERDUE);
     }
-    String filterId = id(http.get("/engine-rest/filter?name=" + TaskFilters.GROUP_TASKS.replace(" ", "%20")
-        .replace("'", "%27"), "agent"));
+    String filterId = id(http.get("/engine-rest/filter?name=" + URLEncoder.encode(TaskFilters.GROUP_TASKS,
+        StandardCharsets.UTF_8).replace("+", "%20"), "agent"));
     String agentQueue = http.send("POST", "/engine-rest/filter/" + filterId + "/list", "agent", "application/json", "{}",
         Map.of()).body();
     String inspectorQueue = http.send("POST", "/engine-rest/filter/" + filterId + "/list", "inspector", "application/json",
@@ -83,6 +83,25 @@ class TaskFiltersTest {
     String caseId = ReturnFlowDriver.read(http.postJson("/api/cases", "shop", ReturnFlowDriver.request(Map.of())))
         .get("caseId").asText();
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+  }
+
+  @Test
+  void aQueueOfAnEarlierReleaseIsRenamedInChineseAndEnglishAndLosesItsEmptyOrderColumn() {
+    var filters = engine.getFilterService();
+    var queue = filters.createFilterQuery().filterName(TaskFilters.GROUP_TASKS).singleResult();
+    String earlierName = TaskFilters.EARLIER_NAMES.get(TaskFilters.GROUP_TASKS);
+    filters.saveFilter(queue.setName(earlierName).setProperties(Map.of("priority", -10, "description", "Tasks for your "
+        + "groups", "variables", java.util.List.of(Map.of("name", "orderSummary", "label", "Order")))));
+
+    new TaskFilters().postProcessEngineBuild(engine);
+
+    assertThat(filters.createFilterQuery().filterName(earlierName).count()).isZero();
+    var renamed = filters.createFilterQuery().filterName(TaskFilters.GROUP_TASKS).list();
+    assertThat(renamed).hasSize(1);
+    assertThat(renamed.get(0).getId()).as("the same filter, with its grants").isEqualTo(queue.getId());
+    assertThat(renamed.get(0).getProperties()).doesNotContainKey("variables")
+        .containsEntry("description", "你所在组的任务（已认领或未认领），最紧急的在前 Tasks for your groups, claimed or not, "
+            + "the most urgent first");
   }
 
   private static String list(TestHttp http, String filter, String user) throws Exception {
