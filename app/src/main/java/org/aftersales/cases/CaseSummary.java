@@ -62,15 +62,17 @@ public class CaseSummary implements TaskListener {
   private final CaseTexts texts;
   private final BusinessTime time;
   private final ObjectProvider<CaseTargets> targets;
+  private final StaffTexts staff;
 
   public CaseSummary(CaseRepository cases, CaseDocuments documents, CaseWords words, CaseTexts texts, BusinessTime time,
-      ObjectProvider<CaseTargets> targets) {
+      ObjectProvider<CaseTargets> targets, StaffTexts staff) {
     this.cases = cases;
     this.documents = documents;
     this.words = words;
     this.texts = texts;
     this.time = time;
     this.targets = targets;
+    this.staff = staff;
   }
 
   @Override
@@ -133,7 +135,8 @@ public class CaseSummary implements TaskListener {
   String history(List<TimelineEntry> timeline) {
     List<TimelineEntry> shown = timeline.size() > HISTORY_LINES
         ? timeline.subList(timeline.size() - HISTORY_LINES, timeline.size()) : timeline;
-    String lines = shown.stream().map(e -> time.format(e.at(), ZH) + "  " + e.event()).collect(Collectors.joining("\n"));
+    String lines = staff.lines(shown, ZH).stream().map(line -> line.at() + "  " + line.event())
+        .collect(Collectors.joining("\n"));
     return timeline.size() > HISTORY_LINES
         ? "（更早的 " + (timeline.size() - HISTORY_LINES) + " 条未显示 earlier entries not shown）\n" + lines : lines;
   }

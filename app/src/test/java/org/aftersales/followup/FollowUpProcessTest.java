@@ -215,7 +215,9 @@ class FollowUpProcessTest {
         "nobody helped");
     assertThat((String) shown.get(Var.CASE_SUMMARY)).contains("服务单 " + caseId + "：退货退款（Return and refund）",
         "已拒绝", "实付 399.00 CNY");
-    assertThat((String) shown.get(org.aftersales.cases.CaseSummary.HISTORY)).contains("Case closed");
+    // written for staff, in Chinese: not the customer's "We e-mailed you"
+    assertThat((String) shown.get(org.aftersales.cases.CaseSummary.HISTORY)).contains("申请已关闭")
+        .doesNotContain("We e-mailed you", "我们已给您发送邮件");
     assertThat(shown.get(Var.RECOVERY_REASON)).isEqualTo("Overall score below 70");
     assertThat(shown.get(Var.MAX_COMPENSATION)).isEqualTo("399.00");
 

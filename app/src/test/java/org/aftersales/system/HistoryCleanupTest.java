@@ -31,12 +31,14 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AfterSalesIntegrationTest
 @Isolated // moves the engine clock
-// the suite turns the nightly window off (AFTERSALES_HISTORY_CLEANUP_AUTOMATIC=false in app/pom.xml); this test checks it
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "aftersales.history-cleanup.automatic=true"})
+// the suite has no nightly window (AFTERSALES_HISTORY_CLEANUP_AUTOMATIC=false in app/pom.xml): a cleanup job due in the
+// window would run in runDueJobs below, in the middle of the test, whenever the suite runs at night
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 class HistoryCleanupTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.core.env.Environment environment;
 
   @AfterEach
   void clockBack() {
@@ -47,8 +49,13 @@ class HistoryCleanupTest {
   void theWindowTheBatchSizeAndEveryModelsTimeToLiveAreSet() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
-    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
-    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00");
+    assertThat(environment.getProperty("aftersales.history-cleanup.window-start")).isEqualTo("22:00");
+    assertThat(environment.getProperty("aftersales.history-cleanup.window-end")).isEqualTo("06:00");
+    var nightly = new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration();
+    new HistoryCleanupWindow(true, "22:00", "06:00").preInit(nightly);
+    assertThat(nightly.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
+    assertThat(nightly.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00");
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).as("no window in the test suite").isNull();
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo(ProcessEngineConfigurationImpl.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
     var repository = engine.getRepositoryService();

@@ -176,13 +176,59 @@ class DocumentsAndRefusalsBrowserTest {
       driver.findElements(partial).stream().findFirst().ifPresent(this::click);
       return false;
     });
-    WebElement field = browser.findElement(amount);
-    field.sendKeys("9999");
-    if (!"9999".equals(field.getAttribute("value"))) {
-      script("arguments[0].value = '9999'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field);
-    }
+    // the form knows the most that may be refunded and stops 9999 before anything is sent
     By complete = By.cssSelector("button[ng-click='complete()']");
-    String sentence = "部分退款金额：9999.00 超过了最多可退的 2999.00，请填写不超过 2999.00 的金额。";
+    enter(browser.findElement(amount), "9999");
+    waitFor("form-limit", driver -> {
+      if (driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().anyMatch(e -> e.getText().contains("2999"))) {
+        return true;
+      }
+      driver.findElements(complete).stream().filter(WebElement::isEnabled).findFirst().ifPresent(this::click);
+      return false;
+    });
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
+
+    // the goods come back; the inspector records them as damaged, passed, with a full refund and no notes: the form
+    // can only warn, and the engine's rule refuses with one sentence next to the form
+    engine.getTaskService().complete(taskId, Map.of("reviewDecision", "APPROVE"));
+    flow.runDueJobs();
+    flow.parcelEvent((String) flow.variable(caseId, "trackingNumber"), "DELIVERED");
+    String inspection = flow.awaitTask(caseId, org.aftersales.returns.ReturnProcess.Element.INSPECT).getId();
+    engine.getTaskService().claim(inspection, "inspector");
+    browser.manage().deleteAllCookies();
+    logIn("inspector");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + inspection
+        + "&detailsTab=task-detail-form");
+    By condition = By.cssSelector(".fjs-form input[id*='Field_inspectionCondition']");
+    waitFor("inspection-form", driver -> {
+      List<WebElement> wrapper = driver.findElements(By.cssSelector("div[ng-if='tasklistForm.type']"));
+      return !wrapper.isEmpty() && !wrapper.get(0).getAttribute("class").contains("disabled-form")
+          && !driver.findElements(condition).isEmpty();
+    });
+    By passed = By.cssSelector(".fjs-form input[type='radio'][id*='Field_inspectionPassed'][id$='-0']");
+    By damaged = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),'商品破损')]");
+    // the form's own warning shows once it holds "damaged" and "passed" with no deduction and no notes
+    waitFor("damaged-and-passed", driver -> {
+      if (driver.findElement(By.cssSelector(".fjs-form")).getText().contains("请先说明")) {
+        return true;
+      }
+      WebElement radio = driver.findElement(passed);
+      if (!radio.isSelected()) {
+        click(radio);
+      }
+      List<WebElement> option = driver.findElements(damaged);
+      if (option.isEmpty()) {
+        // form-js's select opens its list on a mousedown on the field
+        script("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));",
+            driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+      } else {
+        // ... and takes an option on mousedown
+        script("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));",
+            option.get(0));
+      }
+      return false;
+    });
+    String sentence = "商品状况为“损坏”却验收通过并全额退款：请在备注中说明原因，或填写扣减金额，或选择验收不通过。";
     waitFor("refusal", driver -> {
       if (driver.getPageSource().contains(sentence)) {
         return true;
@@ -191,7 +237,17 @@ class DocumentsAndRefusalsBrowserTest {
       return false;
     });
     assertThat(browser.getPageSource()).doesNotContain("ENGINE-", "Cannot submit task form");
-    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(inspection).count()).isOne();
     assertThat(flow.view(caseId).get("refundedAmount").asText()).isEqualTo("0.00");
+  }
+
+  /** Replaces a field's value, by typing or, where headless typing does not reach the form, as an input event. */
+  private void enter(WebElement field, String value) {
+    field.clear();
+    field.sendKeys(value);
+    if (!value.equals(field.getAttribute("value"))) {
+      script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field,
+          value);
+    }
   }
 }

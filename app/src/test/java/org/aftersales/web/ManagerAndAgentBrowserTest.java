@@ -206,7 +206,7 @@ class ManagerAndAgentBrowserTest {
     });
     assertThat(late.findElement(By.cssSelector("a.aftersales-case")).getAttribute("href")).contains("#/process-instance/");
     assertThat(late.findElement(By.cssSelector(".aftersales-target")).getText()).isEqualTo("first response");
-    assertThat(late.findElement(By.cssSelector(".aftersales-held-by")).getText()).contains("agents", "Review");
+    assertThat(late.findElement(By.cssSelector(".aftersales-held-by")).getText()).contains("agents", "审核退货申请");
 
     JsonNode report = reportAsThePluginAskedForIt();
     assertThat(report.get("filter").get("caseType").asText()).isEqualTo("RETURN");
@@ -353,9 +353,11 @@ class ManagerAndAgentBrowserTest {
           && !driver.findElements(reject).isEmpty();
     });
     // the case summary and history are on the form, read-only
-    waitFor("tasklist-summary", driver -> driver.findElement(By.cssSelector(".fjs-form")).getText().contains("History so far"));
-    assertThat(browser.findElement(By.xpath("//label[contains(normalize-space(.),'The case')]/following::textarea[1]"))
-        .getAttribute("value")).contains("Case " + fresh, "Wrong colour, unopened");
+    waitFor("tasklist-summary", driver -> driver.findElement(By.cssSelector(".fjs-form")).getText().contains("处理记录"));
+    assertThat(browser.findElement(By.xpath("//label[contains(normalize-space(.),'案件概要')]/following::textarea[1]"))
+        .getAttribute("value")).contains("服务单 " + fresh);
+    assertThat(browser.findElement(By.xpath("//label[contains(normalize-space(.),'客户描述')]/following::textarea[1]"))
+        .getAttribute("value")).contains("Wrong colour, unopened");
     // the photo is a link on the form, and the agent's Tasklist login opens it
     WebElement link = browser.findElement(By.xpath("//*[contains(@class,'fjs-form')]//a[contains(normalize-space(.),'wrong-colour')]"));
     assertThat(link.getAttribute("href")).contains("/api/cases/" + fresh + "/documents/");
@@ -364,7 +366,7 @@ class ManagerAndAgentBrowserTest {
         link.getAttribute("href"));
     assertThat(String.valueOf(status)).isEqualTo("200 image/png");
     // a rejection needs a reason: the form does not complete without one
-    By reasonField = By.xpath("//label[contains(normalize-space(.),'Reason for the customer')]/following::textarea[1]");
+    By reasonField = By.xpath("//label[contains(normalize-space(.),'给客户的拒绝理由')]/following::textarea[1]");
     waitFor("tasklist-reason", driver -> {
       if (driver.findElements(reasonField).stream().anyMatch(WebElement::isDisplayed)) {
         return true;

@@ -127,8 +127,8 @@ class ModelLiveReloadTest {
     Task oldTask = flow.task(flow.instance(runningCase), Element.REVIEW);
     ProcessDefinition before = latestReturnRequest();
 
-    String label = "Reason given " + marker();
-    edit(REVIEW_FORM, "(\"key\": \"reason\",\\s*\"label\": \")[^\"]*(\")", label);
+    String label = "给客户的拒绝理由 " + marker();
+    edit(REVIEW_FORM, "(\"key\": \"rejectReason\",\\s*\"label\": \")[^\"]*(\")", label);
 
     ProcessDefinition after = awaitNewerThan(before);
     String newCase = flow.open(Map.of());
