@@ -12,7 +12,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,33 +26,25 @@ import org.springframework.stereotype.Component;
  * and a node that loses the race to another starting node finds the other's index. H2, MySQL and MariaDB alike.
  */
 @Component
-public class JobDueDateIndex implements SmartInitializingSingleton {
+public class JobDueDateIndex extends AfterSchemaStartup {
 
   static final String NAME = "AS_IDX_JOB_DUEDATE";
   static final String TABLE = "ACT_RU_JOB";
   static final String COLUMN = "DUEDATE_";
   private static final Logger LOG = LoggerFactory.getLogger(JobDueDateIndex.class);
 
-  private final DataSource dataSource;
-  private final ObjectProvider<ProcessEngine> engine;
-  private final ObjectProvider<Flyway> flyway;
-
   public JobDueDateIndex(DataSource dataSource, ObjectProvider<ProcessEngine> engine, ObjectProvider<Flyway> flyway) {
-    this.dataSource = dataSource;
-    this.engine = engine;
-    this.flyway = flyway;
+    super(dataSource, engine, flyway);
   }
 
   @Override
-  public void afterSingletonsInstantiated() {
-    // both have made their tables by now (they are singletons); asked for here only to make that explicit
-    engine.getIfAvailable();
-    flyway.getIfAvailable();
-    try (Connection connection = dataSource.getConnection()) {
-      ensure(connection);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot check the index on " + TABLE + "(" + COLUMN + "): " + e.getMessage(), e);
-    }
+  protected void run(Connection connection) throws SQLException {
+    ensure(connection);
+  }
+
+  @Override
+  protected String what() {
+    return "check the index on " + TABLE + "(" + COLUMN + ")";
   }
 
   /**

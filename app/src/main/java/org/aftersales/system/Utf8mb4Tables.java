@@ -15,7 +15,6 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,34 +28,25 @@ import org.springframework.stereotype.Component;
  * release, and tables a later engine version adds. When nothing needs converting this is one query.
  */
 @Component
-public class Utf8mb4Tables implements SmartInitializingSingleton {
+public class Utf8mb4Tables extends AfterSchemaStartup {
 
   private static final Logger LOG = LoggerFactory.getLogger(Utf8mb4Tables.class);
   static final String COLLATION = "utf8mb4_bin";
 
-  private final DataSource dataSource;
-  private final ObjectProvider<ProcessEngine> engine;
-  private final ObjectProvider<Flyway> flyway;
-
   public Utf8mb4Tables(DataSource dataSource, ObjectProvider<ProcessEngine> engine, ObjectProvider<Flyway> flyway) {
-    this.dataSource = dataSource;
-    this.engine = engine;
-    this.flyway = flyway;
+    super(dataSource, engine, flyway);
   }
 
   @Override
-  public void afterSingletonsInstantiated() {
-    // both have made their tables by now (they are singletons); asked for here only to make that explicit
-    engine.getIfAvailable();
-    flyway.getIfAvailable();
-    try (Connection connection = dataSource.getConnection()) {
-      if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*")) {
-        return;
-      }
+  protected void run(Connection connection) throws SQLException {
+    if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*")) {
       convert(connection);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot convert the database's tables to utf8mb4: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  protected String what() {
+    return "convert the database's tables to utf8mb4";
   }
 
   /** The tables of the current database that have a text column not in utf8mb4. */
