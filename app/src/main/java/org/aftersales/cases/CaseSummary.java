@@ -47,10 +47,12 @@ public class CaseSummary implements TaskListener {
   public static final Map<String, String> TIMES = Map.of("slotStart", "slotStartText",
       "firstResponseDueText", "firstResponseDueShown", "resolutionDueText", "resolutionDueShown",
       "sellerStatementDueText", "sellerStatementDueShown");
+  /** Variables holding an English sentence of a rule table, and the display variable in Chinese with the English. */
+  public static final Map<String, String> TRANSLATED = Map.of("eligibilityNote", "eligibilityNoteText");
   /** Every variable this listener sets on a task, for the model checks. */
   public static final List<String> VARIABLES = java.util.stream.Stream.of(
       List.of(SUMMARY, HISTORY, DOCUMENTS, TARGETS, MOST_REFUNDABLE, MOST_REFUNDABLE_TEXT),
-      WORDED.values(), TIMES.values()).flatMap(java.util.Collection::stream).toList();
+      WORDED.values(), TRANSLATED.values(), TIMES.values()).flatMap(java.util.Collection::stream).toList();
   /** The newest entries of a long history; the case API has them all. */
   static final int HISTORY_LINES = 40;
   private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
@@ -93,6 +95,13 @@ public class CaseSummary implements TaskListener {
         Object value = task.getVariable(code);
         if (value != null) {
           task.setVariableLocal(shown, words.of(value));
+        }
+      });
+      TRANSLATED.forEach((english, shown) -> {
+        Object value = task.getVariable(english);
+        if (value != null) {
+          String chinese = texts.in(ZH, value.toString());
+          task.setVariableLocal(shown, chinese.equals(value.toString()) ? chinese : chinese + "（" + value + "）");
         }
       });
       TIMES.forEach((at, shown) -> {

@@ -217,6 +217,8 @@ class ReturnRequestProcessTest {
     assertThat((String) shown.get("caseTargets")).contains("首次响应 First response", "目标 1天", "还剩",
         "解决 Resolution", "目标 7天", "本任务截止 This task is due", "（北京时间）");
     assertThat((String) shown.get("caseHistory")).contains("（北京时间）").doesNotContain(" UTC");
+    assertThat((String) shown.get("eligibilityNoteText")).as("the rule table's sentence, in Chinese with its English")
+        .startsWith("在质量问题和货不对板的 30 天期限内").contains("（Within the 30-day period");
   }
 
   @Test
