@@ -7,14 +7,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aftersales.cases.CaseRecord.CaseDetails;
 import org.aftersales.cases.CaseRecord.CaseItem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The case records, their order lines and timelines, in the application's own tables. */
+/**
+ * The case records, their order lines and timelines, in the application's own tables. Within one transaction a case
+ * is read once: {@link #find} keeps what it read for the rest of the transaction (a flow step reads its case in
+ * several delegates and listeners), and every change of the case through this repository, and
+ * {@link #findForUpdate}, replace or drop the kept copy.
+ */
 @Repository
 public class CaseRepository {
 
@@ -31,6 +40,7 @@ public class CaseRepository {
   }
 
   public void insert(CaseRecord c) {
+    forget(c.caseId());
     jdbc.update("INSERT INTO as_case (" + COLUMNS + ", version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
         c.caseId(), c.type().name(), c.status().name(), c.stage(), c.outcome() == null ? null : c.outcome().name(),
         c.orderId(), c.customerId(), c.sellerId(), c.channel().name(), c.reason().name(), c.description(),
@@ -44,12 +54,22 @@ public class CaseRepository {
   }
 
   public Optional<CaseRecord> find(String caseId) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ?", (rs, n) -> map(rs), caseId)
-        .stream().findFirst().map(this::withItems);
+    Map<String, CaseRecord> read = TransactionReads.current();
+    CaseRecord kept = read == null ? null : read.get(caseId);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    Optional<CaseRecord> found = jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ?",
+        (rs, n) -> map(rs), caseId).stream().findFirst().map(this::withItems);
+    if (read != null) {
+      found.ifPresent(c -> read.put(caseId, c));
+    }
+    return found;
   }
 
   /** Locks the case row until the transaction ends, so that concurrent changes of one case queue up. */
   public Optional<CaseRecord> findForUpdate(String caseId) {
+    forget(caseId);
     return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ? FOR UPDATE", (rs, n) -> map(rs), caseId)
         .stream().findFirst().map(this::withItems);
   }
@@ -64,23 +84,27 @@ public class CaseRepository {
   }
 
   public void updateStage(String caseId, String stage, Instant dueAt) {
+    forget(caseId);
     jdbc.update("UPDATE as_case SET stage = ?, due_at = ?, version = version + 1 WHERE case_id = ? AND status = 'OPEN'",
         stage, ts(dueAt), caseId);
   }
 
   /** Closes an open case; returns false if it was closed already. */
   public boolean close(String caseId, Outcome outcome, String stage, Instant closedAt) {
+    forget(caseId);
     return jdbc.update("UPDATE as_case SET status = 'CLOSED', outcome = ?, stage = ?, closed_at = ?, due_at = NULL, "
         + "version = version + 1 WHERE case_id = ? AND status = 'OPEN'", outcome.name(), stage, ts(closedAt), caseId) == 1;
   }
 
   /** Opens a closed case again (a remedy ordered on a complaint); returns false if it was open. */
   public boolean reopen(String caseId, String stage) {
+    forget(caseId);
     return jdbc.update("UPDATE as_case SET status = 'OPEN', outcome = NULL, closed_at = NULL, stage = ?, "
         + "version = version + 1 WHERE case_id = ? AND status = 'CLOSED'", stage, caseId) == 1;
   }
 
   public void updateDetails(String caseId, CaseDetails details, String description) {
+    forget(caseId);
     jdbc.update("UPDATE as_case SET details_json = ?, description = COALESCE(?, description), version = version + 1 "
         + "WHERE case_id = ?", json(details), description, caseId);
   }
@@ -122,6 +146,7 @@ public class CaseRepository {
   }
 
   public void addRefunded(String caseId, BigDecimal amount) {
+    forget(caseId);
     jdbc.update("UPDATE as_case SET refunded_amount = refunded_amount + ?, version = version + 1 WHERE case_id = ?",
         amount, caseId);
   }
@@ -134,6 +159,38 @@ public class CaseRepository {
   public List<TimelineEntry> timeline(String caseId) {
     return jdbc.query("SELECT occurred_at, code, text FROM as_case_event WHERE case_id = ? ORDER BY event_id",
         (rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), caseId);
+  }
+
+  private static void forget(String caseId) {
+    Map<String, CaseRecord> read = TransactionReads.current();
+    if (read != null) {
+      read.remove(caseId);
+    }
+  }
+
+  /**
+   * The cases read in the current transaction; null outside one. Kept as one of the transaction's synchronizations,
+   * so that Spring drops it when the transaction ends and sets it aside while a transaction started inside this one
+   * (REQUIRES_NEW) runs with its own.
+   */
+  private static final class TransactionReads implements TransactionSynchronization {
+
+    private final Map<String, CaseRecord> cases = new HashMap<>();
+
+    static Map<String, CaseRecord> current() {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()
+          || !TransactionSynchronizationManager.isActualTransactionActive()) {
+        return null;
+      }
+      for (TransactionSynchronization each : TransactionSynchronizationManager.getSynchronizations()) {
+        if (each instanceof TransactionReads reads) {
+          return reads.cases;
+        }
+      }
+      TransactionReads reads = new TransactionReads();
+      TransactionSynchronizationManager.registerSynchronization(reads);
+      return reads.cases;
+    }
   }
 
   private CaseRecord withItems(CaseRecord c) {

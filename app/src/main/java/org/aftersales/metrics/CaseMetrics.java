@@ -53,24 +53,27 @@ public class CaseMetrics {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   public void caseClosed(CaseClosed closed) {
-    CaseRecord record = reads.caseRecord(closed.caseId()).orElse(null);
-    if (record == null) {
-      return;
-    }
-    Counter.builder(CLOSED).description("After-sales cases closed, by case type and outcome")
-        .tag("type", record.type().name()).tag("outcome", closed.outcome().name()).register(registry).increment();
-    if (record.status() != CaseStatus.CLOSED) {
-      return; // reopened meanwhile: its service figures are those of an open case
-    }
-    reads.read("the service figures of case " + record.caseId(), () -> sla.of(record)).ifPresent(figures -> {
-      if (Boolean.FALSE.equals(figures.responseOnTime())) {
-        breaches(record.type(), FIRST_RESPONSE).increment();
-      }
-      if (Boolean.FALSE.equals(figures.resolvedOnTime())) {
-        breaches(record.type(), RESOLUTION).increment();
-      }
-    });
+    // one read transaction for the record and its times; the score decisions are not needed to count breaches
+    reads.read("the service figures of case " + closed.caseId(), () -> reads.committed(closed.caseId())
+        .map(record -> new Closed(record, record.status() == CaseStatus.CLOSED ? sla.timesOnly(record) : null))
+        .orElse(null)).ifPresent(read -> {
+          CaseRecord record = read.record();
+          Counter.builder(CLOSED).description("After-sales cases closed, by case type and outcome")
+              .tag("type", record.type().name()).tag("outcome", closed.outcome().name()).register(registry).increment();
+          CaseSla figures = read.figures();
+          if (figures == null) {
+            return; // reopened meanwhile: its service figures are those of an open case
+          }
+          if (Boolean.FALSE.equals(figures.responseOnTime())) {
+            breaches(record.type(), FIRST_RESPONSE).increment();
+          }
+          if (Boolean.FALSE.equals(figures.resolvedOnTime())) {
+            breaches(record.type(), RESOLUTION).increment();
+          }
+        });
   }
+
+  private record Closed(CaseRecord record, CaseSla figures) {}
 
   private Counter opened(CaseType type) {
     return Counter.builder(OPENED).description("After-sales cases opened, by case type").tag("type", type.name())

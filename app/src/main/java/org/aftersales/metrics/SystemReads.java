@@ -53,6 +53,11 @@ class SystemReads {
 
   /** The case as committed. */
   Optional<CaseRecord> caseRecord(String caseId) {
-    return read("case " + caseId, () -> cases.find(caseId).orElse(null));
+    return read("case " + caseId, () -> committed(caseId).orElse(null));
+  }
+
+  /** The case, within a {@link #read} already running. */
+  Optional<CaseRecord> committed(String caseId) {
+    return cases.find(caseId);
   }
 }

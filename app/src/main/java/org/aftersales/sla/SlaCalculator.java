@@ -78,6 +78,18 @@ public class SlaCalculator {
   }
 
   public CaseSla of(CaseRecord c) {
+    return of(c, true);
+  }
+
+  /**
+   * The figures without the response score and grade (null there): what the metrics need when a case closes, on
+   * time or not, without evaluating the two scoring decisions and writing their decision history each time.
+   */
+  public CaseSla timesOnly(CaseRecord c) {
+    return of(c, false);
+  }
+
+  private CaseSla of(CaseRecord c, boolean scored) {
     Instant now = clock.instant();
     Instant end = c.status() == CaseStatus.CLOSED && c.closedAt() != null ? c.closedAt() : now;
     List<HistoricActivityInstance> activities = new ArrayList<>();
@@ -107,11 +119,12 @@ public class SlaCalculator {
     Boolean resolvedOnTime = resolutionMinutes != null ? Boolean.valueOf(resolutionMinutes <= resolutionTarget)
         : elapsed.minus(waiting).toMinutes() > resolutionTarget ? Boolean.FALSE : null;
     // a case late without an answer is scored as it stands: on the time it has waited so far
-    Long scored = responseMinutes != null ? responseMinutes : Boolean.FALSE.equals(responseOnTime) ? pending : null;
+    Long scoredMinutes = responseMinutes != null ? responseMinutes
+        : Boolean.FALSE.equals(responseOnTime) ? pending : null;
     Integer score = null;
     String grade = null;
-    if (scored != null) {
-      score = ((Number) single(SCORE_DECISION, Map.of("responseHours", scored / 60.0)).get("score")).intValue();
+    if (scored && scoredMinutes != null) {
+      score = ((Number) single(SCORE_DECISION, Map.of("responseHours", scoredMinutes / 60.0)).get("score")).intValue();
       grade = (String) single(GRADE_DECISION, Map.of("score", score.doubleValue())).get("grade");
     }
     boolean open = c.status() != CaseStatus.CLOSED;
@@ -130,7 +143,8 @@ public class SlaCalculator {
         c.outcome() == null ? null : c.outcome().name(), c.sellerId(), mainInstance, c.openedAt(), firstResponse,
         open ? null : c.closedAt(), responseMinutes, resolutionMinutes, waiting.toMinutes(), score, grade,
         responseOnTime, resolvedOnTime, ageMinutes, near,
-        c.details() == null ? null : c.details().productCategory(), pending, responseMinutes == null && score != null,
+        c.details() == null ? null : c.details().productCategory(), pending,
+        responseMinutes == null && scored && scoredMinutes != null,
         responseOver, resolutionOver);
   }
 

@@ -117,6 +117,7 @@ public final class Benchmark {
   private CaseLoad.Result load(BenchmarkApp app, Flow flow, String mode, double rate, BenchmarkSettings with)
       throws InterruptedException {
     CaseLoad.Result result;
+    Map<String, Long> before = app.sql().breakdown();
     try (CaseLoad load = new CaseLoad(app, flow, with)) {
       result = switch (mode) {
         case "max" -> load.runAtMaximum();
@@ -125,6 +126,7 @@ public final class Benchmark {
       };
     }
     String name = flow instanceof FullFlow ? "full" : "bare";
+    logBreakdown(app, name + " " + mode, before, app.sql().breakdown(), result.completed());
     log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, CPU ms per case "
         + "{} (JVM) {} (application) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,
         BenchmarkReport.f(result.casesPerSecond()), BenchmarkReport.f(result.openP95Ms()),
@@ -138,6 +140,21 @@ public final class Benchmark {
         result.machineCpuPercent(), result.jvmCpuMsPerCase(), result.benchCpuMsPerCase(), result.dbCpuMsPerCase(),
         result.heapPeakMb(), errors(result.errors())));
     return result;
+  }
+
+  /** With {@code benchmark.breakdown=true}: per completed case, statements by table and commits by thread group. */
+  private static void logBreakdown(BenchmarkApp app, String run, Map<String, Long> before, Map<String, Long> after,
+      long completed) {
+    if (after.isEmpty() || completed == 0) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) completed))
+        .filter(e -> e.getValue() >= 0.05)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%n  %7.2f  %s", e.getValue(), e.getKey())));
+    log.info("{}/{}/{} {}: per case{}", app.database(), app.history(), app.variant(), run, text);
   }
 
   private static String errors(Map<String, Long> errors) {

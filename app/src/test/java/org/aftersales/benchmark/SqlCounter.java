@@ -3,7 +3,13 @@ package org.aftersales.benchmark;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -22,6 +28,18 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 public final class SqlCounter {
 
   private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
+  private static final Pattern TABLE = Pattern.compile(
+      "^\\s*(?:(update)\\s+([A-Za-z0-9_$.]+)|(select|insert|delete)\\b.*?\\b(?:into|from)\\s+([A-Za-z0-9_$.]+))",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern THREAD_GROUP = Pattern.compile("[-#]?\\d+$");
+
+  /**
+   * With {@code benchmark.breakdown=true}: statements by verb and table, commits by thread group; with
+   * {@code benchmark.breakdown=sql} by the statement's text (its first 160 characters) instead of its table.
+   */
+  private final String breakdownBy = System.getProperty("benchmark.breakdown", "false");
+  private final boolean breakdown = breakdownBy.equals("true") || breakdownBy.equals("sql");
+  private final Map<String, LongAdder> byTable = new ConcurrentHashMap<>();
 
   private final LongAdder statements = new LongAdder();
   private final LongAdder roundTrips = new LongAdder();
@@ -43,7 +61,14 @@ public final class SqlCounter {
           public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
             if (!UNCOUNTED.get()) {
               roundTrips.increment();
-              statements.add(execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queryInfoList.size());
+              int count = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queryInfoList.size();
+              statements.add(count);
+              if (breakdown && !queryInfoList.isEmpty()) {
+                String sql = queryInfoList.get(0).getQuery();
+                String key = breakdownBy.equals("sql") ? sql.replaceAll("\\s+", " ").strip() : key(sql);
+                byTable.computeIfAbsent(key.length() > 160 ? key.substring(0, 160) : key, k -> new LongAdder())
+                    .add(count);
+              }
             }
           }
         })
@@ -59,12 +84,30 @@ public final class SqlCounter {
             }
             if (method.getName().equals("commit") && method.getParameterCount() == 0) {
               commits.increment();
+              if (breakdown) {
+                String thread = THREAD_GROUP.matcher(Thread.currentThread().getName()).replaceAll("");
+                byTable.computeIfAbsent("COMMIT on " + thread, k -> new LongAdder()).increment();
+              }
             } else if (method.getName().equals("rollback") && method.getParameterCount() == 0) {
               rollbacks.increment();
             }
           }
         })
         .build();
+  }
+
+  /** Statements by verb and table and commits by thread group so far (empty without {@code benchmark.breakdown}). */
+  public Map<String, Long> breakdown() {
+    Map<String, Long> copy = new TreeMap<>();
+    byTable.forEach((key, count) -> copy.put(key, count.sum()));
+    return copy;
+  }
+
+  private static String key(String sql) {
+    Matcher m = TABLE.matcher(sql);
+    return m.find() ? (m.group(1) != null ? m.group(1) + " " + m.group(2) : m.group(3) + " " + m.group(4))
+        .toUpperCase(Locale.ROOT)
+        : sql.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
   }
 
   /** The counts so far. */
