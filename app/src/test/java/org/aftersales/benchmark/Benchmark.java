@@ -80,6 +80,15 @@ public final class Benchmark {
    * database holds {@code growth-cases} finished cases. Neither is measured.
    */
   static long grow(BenchmarkApp app, BenchmarkSettings settings) throws InterruptedException {
+    if (keepsGrowth()) {
+      long finished = new org.springframework.jdbc.core.JdbcTemplate(app.pool())
+          .queryForObject("SELECT COUNT(*) FROM as_case WHERE status = 'CLOSED'", Long.class);
+      if (finished >= settings.growthCases()) {
+        log.info("{}/{}/{}: kept the database of an earlier growth run, {} finished cases", app.database(),
+            app.history(), app.variant(), finished);
+        return 0;
+      }
+    }
     java.util.Set<String> seed;
     try (CaseLoad load = new CaseLoad(app, new FullFlow(app.port(), app.engine()), settings)) {
       load.runCases(settings.growthSeed());
@@ -94,6 +103,15 @@ public final class Benchmark {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("Cannot fill the database for the growth run: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code -Dbenchmark.growth-keep=true}: variant {@code grown} keeps its database from an earlier run when it already
+   * holds {@code growth-cases} finished cases, instead of filling a new one (filling 100,000 takes long); the
+   * application's migrations and deployments are applied to it as to a production database on an upgrade.
+   */
+  static boolean keepsGrowth() {
+    return Boolean.getBoolean("benchmark.growth-keep");
   }
 
   /** As many threads as may run transactions at once in the flows: job executor, workers and openers. */

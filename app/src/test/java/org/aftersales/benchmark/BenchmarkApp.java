@@ -76,7 +76,7 @@ public final class BenchmarkApp implements AutoCloseable {
 
   /** Starts the application; a MariaDB database {@code aftersales_bench_<history>_<variant>} is made afresh. */
   public static BenchmarkApp start(String database, String history, String variant, BenchmarkSettings settings) {
-    if (database.equals("mariadb")) {
+    if (database.equals("mariadb") && !(variant.equals("grown") && Benchmark.keepsGrowth())) {
       MariaDb.recreate(databaseName(history, variant));
     }
     Map<String, String> properties = properties(database, history, variant, settings);
