@@ -153,11 +153,14 @@ public class PaymentResults {
   private void correlate(String caseId, String id, PaymentStatus result, String failureReason, boolean refund) {
     try {
       if (refund) {
-        runtime.createMessageCorrelation(PaymentEventController.REFUND_SETTLED).processInstanceBusinessKey(caseId)
-            .processInstanceVariableEquals(PaymentEventController.REFUND_ID, id)
-            .setVariable(PaymentEventController.REFUND_STATUS, result.name())
-            .setVariable(PaymentEventController.REFUND_FAILURE_REASON, failureReason)
-            .correlateWithResult();
+        var correlation = runtime.createMessageCorrelation(PaymentEventController.REFUND_SETTLED)
+            .processInstanceBusinessKey(caseId).processInstanceVariableEquals(PaymentEventController.REFUND_ID, id)
+            .setVariable(PaymentEventController.REFUND_STATUS, result.name());
+        // a reason only when there is one: each request clears an earlier one (RequestRefundDelegate)
+        if (failureReason != null) {
+          correlation.setVariable(PaymentEventController.REFUND_FAILURE_REASON, failureReason);
+        }
+        correlation.correlateWithResult();
       } else {
         runtime.createMessageCorrelation(PaymentEventController.CHARGE_SETTLED).processInstanceBusinessKey(caseId)
             .processInstanceVariableEquals(PaymentEventController.CHARGE_ID, id)

@@ -61,7 +61,7 @@ public class RequestRefundDelegate implements JavaDelegate {
         }
         execution.setVariable(Var.REFUND_ID, previousId);
         execution.setVariable(Var.REFUND_STATUS, earlier.get().status().name());
-        execution.setVariable(Var.REFUND_FAILURE_REASON, null);
+        failureReason(execution, null);
         return;
       }
     }
@@ -93,6 +93,13 @@ public class RequestRefundDelegate implements JavaDelegate {
       ledger.settle(refundId, status, null, failure, null, null);
     }
     execution.setVariable(Var.REFUND_STATUS, status.name());
-    execution.setVariable(Var.REFUND_FAILURE_REASON, failure);
+    failureReason(execution, failure);
+  }
+
+  /** The failure's reason, or none: no variable is written for "no reason" unless an earlier one is to be cleared. */
+  private static void failureReason(DelegateExecution execution, String failure) {
+    if (failure != null || execution.getVariable(Var.REFUND_FAILURE_REASON) != null) {
+      execution.setVariable(Var.REFUND_FAILURE_REASON, failure);
+    }
   }
 }
