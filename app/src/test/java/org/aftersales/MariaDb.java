@@ -34,10 +34,17 @@ public final class MariaDb implements ExecutionCondition {
 
   /** Drops and creates a database, so each run starts on an empty one (as a first start in production). */
   public static void recreate(String database) {
+    create(database, true);
+  }
+
+  /** Creates a database unless it exists ({@code afresh}: drops it first). */
+  public static void create(String database, boolean afresh) {
     try (Connection connection = DriverManager.getConnection(url(""), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
-      statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      if (afresh) {
+        statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+      }
+      statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create database " + database + " on " + HOST + ":" + PORT, e);
     }

@@ -76,8 +76,8 @@ public final class BenchmarkApp implements AutoCloseable {
 
   /** Starts the application; a MariaDB database {@code aftersales_bench_<history>_<variant>} is made afresh. */
   public static BenchmarkApp start(String database, String history, String variant, BenchmarkSettings settings) {
-    if (database.equals("mariadb") && !(variant.equals("grown") && Benchmark.keepsGrowth())) {
-      MariaDb.recreate(databaseName(history, variant));
+    if (database.equals("mariadb")) {
+      MariaDb.create(databaseName(history, variant), !(variant.equals("grown") && Benchmark.keepsGrowth()));
     }
     Map<String, String> properties = properties(database, history, variant, settings);
     SqlCounter sql = new SqlCounter();
