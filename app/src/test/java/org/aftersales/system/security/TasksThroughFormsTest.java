@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.aftersales.AfterSalesIntegrationTest;
+import org.aftersales.TestHttp;
 import org.aftersales.TestHttp.Response;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
@@ -80,5 +81,35 @@ class TasksThroughFormsTest {
         "{\"" + ReturnProcess.Var.REVIEW_DECISION + "\":{\"value\":\"APPROVE\"}}", java.time.Duration.ofSeconds(30));
 
     assertThat(flow.variable(caseId, ReturnProcess.Var.REVIEW_DECISION)).isEqualTo("APPROVE");
+  }
+
+  /**
+   * Tasklist submits a form's read-only fields with its entries (form-js does): the case summary, the history, the
+   * customer's description and evidence come back with every completion. They are dropped before the engine sees
+   * them: no completion writes what the form only shows, through Tasklist or the engine REST API.
+   */
+  @Test
+  void aCompletionWritesNoReadOnlyFieldAndNoDisplayValue() {
+    String shown = ",\"caseSummary\":{\"value\":\"服务单 …\"},\"caseHistory\":{\"value\":\"…\"},"
+        + "\"description\":{\"value\":\"Colour differs from the listing\"},\"evidence\":{\"value\":\"\"}";
+    String approve = "{\"variables\":{\"" + ReturnProcess.Var.REVIEW_DECISION + "\":{\"value\":\"APPROVE\"}" + shown + "}}";
+    TestHttp tasklist = TestHttp.browser(port);
+    tasklist.logIn("agent", "tasklist");
+    tasklist.get("/camunda/api/engine/engine/default/task/count", null); // Tasklist fetches its CSRF token first
+    for (String through : new String[] {"/engine-rest", "/camunda/api/engine/engine/default"}) {
+      String caseId = flow.open(Map.of());
+      Task review = review(caseId);
+
+      Response done = through.startsWith("/engine-rest")
+          ? flow.http().postJson(through + "/task/" + review.getId() + "/submit-form", "agent", approve)
+          : tasklist.send("POST", through + "/task/" + review.getId() + "/submit-form", null, "application/json", approve,
+              Map.of("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN")));
+
+      assertThat(done.status()).as(through + ": " + done.body()).isEqualTo(204);
+      assertThat(flow.variable(caseId, ReturnProcess.Var.REVIEW_DECISION)).as(through).isEqualTo("APPROVE");
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(review.getProcessInstanceId()).list()).extracting(v -> v.getName()).as(through)
+          .doesNotContain("caseSummary", "caseHistory", "description", "evidence");
+    }
   }
 }
