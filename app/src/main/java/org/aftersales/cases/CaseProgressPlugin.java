@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * {@code stage}, {@code dueAt}, {@code timeline} and {@code outcome} (texts or expressions) update the
  * case record when the element starts ({@code stage}, {@code dueAt}, {@code outcome} closes the case) and
  * add a timeline entry when it ends ({@code timeline}). No Java change is needed to reword a stage. Every
- * user task also gets the case's summary and history for its form ({@link CaseSummary}) and a name that shows
- * the case in Tasklist's list ({@link TaskRows}, from the property {@code listName}).
+ * user task also gets a name that shows the case in Tasklist's list ({@link TaskRows}, from the property
+ * {@code listName}); its form reads the case's summary and history as display values ({@link CaseSummary}).
  */
 @Component
 public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
@@ -35,12 +35,10 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
   private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
   private final CaseProgress progress;
-  private final CaseSummary summary;
   private final TaskRows rows;
 
-  public CaseProgressPlugin(CaseProgress progress, CaseSummary summary, TaskRows rows) {
+  public CaseProgressPlugin(CaseProgress progress, TaskRows rows) {
     this.progress = progress;
-    this.summary = summary;
     this.rows = rows;
   }
 
@@ -77,8 +75,6 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(element, activity);
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, summary);
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addTaskListener(TaskListener.EVENTNAME_CREATE, rows.forTask(properties(element).get(TaskRows.LIST_NAME)));
       }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord.CaseDetails;
 import org.aftersales.cases.CaseRecord.CaseItem;
 import org.aftersales.cases.documents.CaseDocuments;
@@ -297,27 +296,17 @@ public class CaseService {
     };
   }
 
+  /**
+   * What the models decide on, and only that: the rest of the case stays in the case record (delegates read it
+   * there, forms get it as display values, {@link CaseSummary}).
+   */
   private static VariableMap startVariables(CaseRecord c, OpenCaseRequest r) {
     return Variables.createVariables()
         .putValue(CaseFlow.Var.CASE_TYPE, c.type().name())
         .putValue(CaseFlow.Var.REASON, c.reason().name())
         .putValue(CaseFlow.Var.RETURN_METHOD, c.details().returnMethod().name())
         .putValue(CaseFlow.Var.WITH_RETURN, c.details().withReturn())
-        .putValue(CaseFlow.Var.PAID_AMOUNT, CaseView.money(c.paidAmount()))
-        .putValue(CaseFlow.Var.REQUESTED_AMOUNT, CaseView.money(c.requestedAmount()))
-        .putValue(CaseFlow.Var.CURRENCY, c.currency())
-        .putValue(CaseFlow.Var.ORDER_SUMMARY, orderSummary(c))
-        .putValue(CaseFlow.Var.DESCRIPTION, c.description() == null ? "" : c.description())
-        .putValue(CaseFlow.Var.EVIDENCE, String.join("\n", c.details().evidence()))
-        .putValue("fault", c.details().fault() == null ? "" : c.details().fault())
-        .putValue("faultCause", c.details().faultCause().name());
-  }
-
-  private static String orderSummary(CaseRecord c) {
-    return "Order " + c.orderId() + ", paid " + CaseView.money(c.paidAmount()) + " " + c.currency() + "\n"
-        + c.items().stream().map(i -> i.quantity() + " x " + i.name() + " (" + i.sku() + ") at "
-            + CaseView.money(i.unitPrice()) + " " + c.currency() + (i.orderedQuantity() != i.quantity()
-            ? ", " + i.orderedQuantity() + " ordered" : "")).collect(Collectors.joining("\n"));
+        .putValue(CaseFlow.Var.REQUESTED_AMOUNT, CaseView.money(c.requestedAmount()));
   }
 
   private String newCaseId() {

@@ -10,29 +10,38 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aftersales.cases.documents.CaseDocument;
 import org.aftersales.cases.documents.CaseDocuments;
 import org.aftersales.system.BusinessTime;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.aftersales.system.security.TaskDisplayValues;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the case in front of whoever works a task: when any user task of any flow is created, it gets the
- * task variables {@code caseSummary} (customer, order lines, amounts, stage), {@code caseHistory} (the case's
+ * Puts the case in front of whoever works a task: the display values of any user task of any flow, computed from
+ * its case when its form reads its variables (Tasklist's {@code form-variables}, {@link TaskDisplayValues}), never
+ * stored. They are {@code caseSummary} (customer, order lines, amounts, stage), {@code caseHistory} (the case's
  * timeline so far), {@code caseDocuments} (Markdown links to the case's photos and documents) and
  * {@code caseTargets} (the first-response and resolution targets of the SLA policy and the time left), which
- * every form shows read-only, so that nobody has to look elsewhere to decide. Codes the flow keeps (reason,
- * category, who pays the postage, ...) get a display variable in words ({@link #WORDED}: {@code reasonText} for
- * {@code reason}), times one in the business zone ({@link #TIMES}), and {@code mostRefundable} is the most that may
- * still be refunded (a form's maximum). Everything is written in Chinese with the English word after codes, and
- * every time in the business zone ({@link BusinessTime}).
- * Attached to every user task by {@link CaseProgressPlugin}; tasks without a case (no business key) get none.
+ * every form shows read-only, so that nobody has to look elsewhere to decide; the case record's own fields a form
+ * shows ({@link #CASE_FIELDS}: the amount paid, the currency, the order, the customer's description, evidence and
+ * fault). Codes the flow keeps (reason, category, who pays the postage, ...) get a display value in words
+ * ({@link #WORDED}: {@code reasonText} for {@code reason}), times one in the business zone ({@link #TIMES}), and
+ * {@code mostRefundable} is the most that may still be refunded (a form's maximum). Everything is written in
+ * Chinese with the English word after codes, and every time in the business zone ({@link BusinessTime}). Being
+ * computed at each read, they are current: a document added or a timeline entry written after the task was
+ * created shows the next time the form is opened, and so does the time left. Tasks without a case (no business
+ * key) get none.
  */
 @Component
-public class CaseSummary implements TaskListener {
+public class CaseSummary implements TaskDisplayValues {
 
   public static final String SUMMARY = "caseSummary";
   public static final String HISTORY = "caseHistory";
@@ -40,23 +49,32 @@ public class CaseSummary implements TaskListener {
   public static final String TARGETS = "caseTargets";
   public static final String MOST_REFUNDABLE = "mostRefundable";
   public static final String MOST_REFUNDABLE_TEXT = "mostRefundableText";
-  /** Variables holding a code, and the display variable that holds its words. */
+  /** Variables holding a code, and the display value that holds its words. */
   public static final Map<String, String> WORDED = words("caseType", "reason", "postagePaidBy", "inspectionCondition",
       "diagnosedCause", "complaintCategory", "priority", "complaintDecision", "closedAs", "surveyChannel", "grade");
-  /** Variables holding a time (an instant, a date or a UTC text), and the display variable in the business zone. */
+  /** Variables holding a time (an instant, a date or a UTC text), and the display value in the business zone. */
   public static final Map<String, String> TIMES = Map.of("slotStart", "slotStartText",
       "firstResponseDueText", "firstResponseDueShown", "resolutionDueText", "resolutionDueShown",
       "sellerStatementDueText", "sellerStatementDueShown");
-  /** Variables holding an English sentence of a rule table, and the display variable in Chinese with the English. */
+  /** Variables holding an English sentence of a rule table, and the display value in Chinese with the English. */
   public static final Map<String, String> TRANSLATED = Map.of("eligibilityNote", "eligibilityNoteText");
-  /** Every variable this listener sets on a task, for the model checks. */
+  /**
+   * The case record's fields that forms show under these names (once copied into start variables; no flow needs
+   * them as variables: delegates read the case record).
+   */
+  public static final Map<String, Function<CaseRecord, String>> CASE_FIELDS = caseFields();
+  /** Every display value, for the model checks and the filters. */
   public static final List<String> VARIABLES = java.util.stream.Stream.of(
       List.of(SUMMARY, HISTORY, DOCUMENTS, TARGETS, MOST_REFUNDABLE, MOST_REFUNDABLE_TEXT),
-      WORDED.values(), TRANSLATED.values(), TIMES.values()).flatMap(java.util.Collection::stream).toList();
+      WORDED.values(), TRANSLATED.values(), TIMES.values(), CASE_FIELDS.keySet())
+      .flatMap(java.util.Collection::stream).toList();
   /** The newest entries of a long history; the case API has them all. */
   static final int HISTORY_LINES = 40;
   private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
   private static final String ZH = "zh";
+  /** The flow variables the display values are made from. */
+  private static final List<String> READ = java.util.stream.Stream.of(WORDED.keySet(), TIMES.keySet(),
+      TRANSLATED.keySet()).flatMap(java.util.Collection::stream).toList();
 
   private final CaseRepository cases;
   private final CaseDocuments documents;
@@ -65,9 +83,11 @@ public class CaseSummary implements TaskListener {
   private final BusinessTime time;
   private final ObjectProvider<CaseTargets> targets;
   private final StaffTexts staff;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
 
   public CaseSummary(CaseRepository cases, CaseDocuments documents, CaseWords words, CaseTexts texts, BusinessTime time,
-      ObjectProvider<CaseTargets> targets, StaffTexts staff) {
+      ObjectProvider<CaseTargets> targets, StaffTexts staff, TaskService tasks, RuntimeService runtime) {
     this.cases = cases;
     this.documents = documents;
     this.words = words;
@@ -75,42 +95,58 @@ public class CaseSummary implements TaskListener {
     this.time = time;
     this.targets = targets;
     this.staff = staff;
+    this.tasks = tasks;
+    this.runtime = runtime;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String caseId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    if (caseId == null) {
-      return;
+  public Set<String> names() {
+    return Set.copyOf(VARIABLES);
+  }
+
+  @Override
+  public Map<String, Object> of(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      return Map.of();
     }
-    cases.find(caseId).ifPresent(c -> {
-      task.setVariableLocal(SUMMARY, summary(c));
-      task.setVariableLocal(HISTORY, history(cases.timeline(caseId)));
-      task.setVariableLocal(DOCUMENTS, documents(documents.list(caseId), time));
-      task.setVariableLocal(TARGETS, targets.getObject().describe(c, task.getDueDate()));
-      BigDecimal most = c.requestedAmount() == null ? c.refundable() : c.requestedAmount().min(c.refundable());
-      task.setVariableLocal(MOST_REFUNDABLE, most.doubleValue());
-      task.setVariableLocal(MOST_REFUNDABLE_TEXT, money(c, most));
-      WORDED.forEach((code, shown) -> {
-        Object value = task.getVariable(code);
-        if (value != null) {
-          task.setVariableLocal(shown, words.of(value));
-        }
-      });
-      TRANSLATED.forEach((english, shown) -> {
-        Object value = task.getVariable(english);
-        if (value != null) {
-          String chinese = texts.in(ZH, value.toString());
-          task.setVariableLocal(shown, chinese.equals(value.toString()) ? chinese : chinese + "（" + value + "）");
-        }
-      });
-      TIMES.forEach((at, shown) -> {
-        Instant instant = instant(task.getVariable(at));
-        if (instant != null) {
-          task.setVariableLocal(shown, time.format(instant, ZH));
-        }
-      });
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    String caseId = instance == null ? null : instance.getBusinessKey();
+    CaseRecord c = caseId == null ? null : cases.find(caseId).orElse(null);
+    if (c == null) {
+      return Map.of();
+    }
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put(SUMMARY, summary(c));
+    shown.put(HISTORY, history(cases.timeline(caseId)));
+    shown.put(DOCUMENTS, documents(documents.list(caseId), time));
+    shown.put(TARGETS, targets.getObject().describe(c, task.getDueDate()));
+    BigDecimal most = c.requestedAmount() == null ? c.refundable() : c.requestedAmount().min(c.refundable());
+    shown.put(MOST_REFUNDABLE, most.doubleValue());
+    shown.put(MOST_REFUNDABLE_TEXT, money(c, most));
+    CASE_FIELDS.forEach((name, field) -> shown.put(name, field.apply(c)));
+    Map<String, Object> flow = tasks.getVariables(taskId, READ);
+    WORDED.forEach((code, name) -> {
+      Object value = flow.get(code);
+      if (value != null) {
+        shown.put(name, words.of(value));
+      }
     });
+    TRANSLATED.forEach((english, name) -> {
+      Object value = flow.get(english);
+      if (value != null) {
+        String chinese = texts.in(ZH, value.toString());
+        shown.put(name, chinese.equals(value.toString()) ? chinese : chinese + "（" + value + "）");
+      }
+    });
+    TIMES.forEach((at, name) -> {
+      Instant instant = instant(flow.get(at));
+      if (instant != null) {
+        shown.put(name, time.format(instant, ZH));
+      }
+    });
+    return shown;
   }
 
   String summary(CaseRecord c) {
@@ -183,6 +219,28 @@ public class CaseSummary implements TaskListener {
       map.put(code, code + "Text");
     }
     return java.util.Collections.unmodifiableMap(map);
+  }
+
+  private static Map<String, Function<CaseRecord, String>> caseFields() {
+    Map<String, Function<CaseRecord, String>> map = new LinkedHashMap<>();
+    map.put(CaseFlow.Shown.PAID_AMOUNT, c -> CaseView.money(c.paidAmount()));
+    map.put(CaseFlow.Shown.CURRENCY, CaseRecord::currency);
+    map.put(CaseFlow.Shown.ORDER_SUMMARY, CaseSummary::orderSummary);
+    map.put(CaseFlow.Shown.DESCRIPTION, c -> c.description() == null ? "" : c.description());
+    map.put(CaseFlow.Shown.EVIDENCE, c -> c.details() == null || c.details().evidence() == null ? ""
+        : String.join("\n", c.details().evidence()));
+    map.put(CaseFlow.Shown.FAULT, c -> c.details() == null || c.details().fault() == null ? "" : c.details().fault());
+    map.put(CaseFlow.Shown.FAULT_CAUSE, c -> c.details() == null || c.details().faultCause() == null
+        ? FaultCause.UNKNOWN.name() : c.details().faultCause().name());
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  /** The order in English, one line an item. */
+  static String orderSummary(CaseRecord c) {
+    return "Order " + c.orderId() + ", paid " + CaseView.money(c.paidAmount()) + " " + c.currency() + "\n"
+        + c.items().stream().map(i -> i.quantity() + " x " + i.name() + " (" + i.sku() + ") at "
+            + CaseView.money(i.unitPrice()) + " " + c.currency() + (i.orderedQuantity() != i.quantity()
+            ? ", " + i.orderedQuantity() + " ordered" : "")).collect(Collectors.joining("\n"));
   }
 
   private static String contact(CaseRecord c) {

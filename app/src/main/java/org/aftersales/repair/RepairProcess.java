@@ -99,8 +99,6 @@ public final class RepairProcess {
     public static final String LABOUR_HOURS = "labourHours";
     public static final String QC_PASSED = "qcPassed";
     public static final String REMEDY = "remedy";
-    public static final String FAULT_CAUSE = "faultCause";
-    public static final String FAULT = "fault";
 
     private Var() {}
   }

@@ -89,12 +89,7 @@ public final class ReturnProcess {
     public static final String REASON = CaseFlow.Var.REASON;
     public static final String RETURN_METHOD = CaseFlow.Var.RETURN_METHOD;
     public static final String WITH_RETURN = CaseFlow.Var.WITH_RETURN;
-    public static final String PAID_AMOUNT = CaseFlow.Var.PAID_AMOUNT;
     public static final String REQUESTED_AMOUNT = CaseFlow.Var.REQUESTED_AMOUNT;
-    public static final String CURRENCY = CaseFlow.Var.CURRENCY;
-    public static final String ORDER_SUMMARY = CaseFlow.Var.ORDER_SUMMARY;
-    public static final String DESCRIPTION = CaseFlow.Var.DESCRIPTION;
-    public static final String EVIDENCE = CaseFlow.Var.EVIDENCE;
     public static final String ELIGIBLE = "eligible";
     public static final String ELIGIBILITY_NOTE = "eligibilityNote";
     public static final String AUTO_APPROVE = "autoApprove";

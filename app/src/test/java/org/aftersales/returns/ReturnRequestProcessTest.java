@@ -200,13 +200,16 @@ class ReturnRequestProcessTest {
     assertThat(flow.timeline(caseId)).contains("Inspection took too long: your refund is released without it");
   }
 
-  /** The review form's display variables: codes in words, times in China time, the targets, the refund limit. */
+  /**
+   * The review form's display values, read as Tasklist reads them (form-variables, as the agent): codes in words,
+   * times in China time, the targets, the refund limit.
+   */
   @Test
   void theReviewTaskShowsTheCaseInWordsInChinaTimeWithItsTargetsAndTheMostThatMayBeRefunded() {
     OffsetDateTime delivered = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(2).withSecond(0).withNano(0);
     String caseId = flow.open(Map.of("deliveredAt", delivered.toString(), "requestedAmount", "2500.00"));
     ProcessInstance pi = flow.instance(caseId);
-    Map<String, Object> shown = engine.getTaskService().getVariablesLocal(task(pi).getId());
+    Map<String, Object> shown = org.aftersales.TaskFormReads.shown(flow.http(), task(pi).getId(), "agent");
     String deliveredShown = delivered.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")) + "（北京时间）";
     assertThat((String) shown.get("caseSummary")).contains("服务单 " + caseId + "：退货退款（Return and refund）",
         "原因 与描述不符（Not as described）", "签收于 " + deliveredShown, "实付 2999.00 CNY", "申请 2500.00 CNY",

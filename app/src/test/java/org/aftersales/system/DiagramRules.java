@@ -58,7 +58,7 @@ final class DiagramRules {
   /** Delegates that only read the case and rule tables: no outside call, no need to run asynchronously. */
   static final Set<String> LOCAL_DELEGATES = Set.of("checkEligibilityDelegate", "calculateRefundDelegate",
       "checkCoverageDelegate", "chargeDiagnosisFeeDelegate", "assessComplaintDelegate");
-  /** Variables every user task has, set by the application ({@link CaseSummary}). */
+  /** Values every user task's form reads, computed by the application ({@link CaseSummary}), never stored. */
   static final Set<String> TASK_VARIABLES = Set.copyOf(CaseSummary.VARIABLES);
   /** Where each flow's variables are declared; the return flow's start variables are every case flow's. */
   static final Map<String, List<Class<?>>> VARIABLES = Map.of(

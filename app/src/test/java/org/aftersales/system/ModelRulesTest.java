@@ -68,7 +68,7 @@ class ModelRulesTest {
   }
 
   /**
-   * The case summary, documents and history are set on every task (CaseSummary); every form shows them, the
+   * The case summary, documents and history are display values of every task (CaseSummary); every form shows them, the
    * summary and history read-only, the documents as links.
    */
   @ParameterizedTest

@@ -20,7 +20,6 @@ import org.aftersales.system.web.InvalidRequestException.FieldProblem;
 import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.PayloadTooLargeException;
 import org.aftersales.system.web.UnsupportedContentException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,25 +58,20 @@ public class CaseDocumentService {
   /** A document with its bytes. */
   public record Download(CaseDocument document, byte[] content) {}
 
-  /** A document was added to the case, in the transaction about to commit. */
-  public record DocumentAdded(String caseId) {}
-
   static final int MAX_DESCRIPTION = 500;
 
   private final CaseDocuments documents;
   private final CaseRepository cases;
   private final CaseProgress progress;
   private final DocumentProperties limits;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public CaseDocumentService(CaseDocuments documents, CaseRepository cases, CaseProgress progress,
-      DocumentProperties limits, ApplicationEventPublisher events, Clock clock) {
+      DocumentProperties limits, Clock clock) {
     this.documents = documents;
     this.cases = cases;
     this.progress = progress;
     this.limits = limits;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -100,7 +94,6 @@ public class CaseDocumentService {
     documents.insert(document, upload.content());
     progress.record(caseId, "DOCUMENT_ADDED", "Document added: " + document.fileName() + " by "
         + document.party().word(), caller.user());
-    events.publishEvent(new DocumentAdded(caseId));
     return DocumentView.of(document);
   }
 

@@ -179,9 +179,21 @@ public class SecurityConfiguration {
   /** Tasks are completed with their form's fields only, through the engine REST API and Tasklist alike. */
   @Bean
   FilterRegistrationBean<TaskFormFields> taskFormFields(org.camunda.bpm.engine.FormService formService,
-      org.camunda.bpm.engine.TaskService taskService, com.fasterxml.jackson.databind.ObjectMapper json) {
+      org.camunda.bpm.engine.TaskService taskService, com.fasterxml.jackson.databind.ObjectMapper json,
+      TaskDisplayValues display) {
     FilterRegistrationBean<TaskFormFields> registration =
-        new FilterRegistrationBean<>(new TaskFormFields(formService, taskService, json));
+        new FilterRegistrationBean<>(new TaskFormFields(formService, taskService, json, display));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+
+  /** A task's form reads the display values of its case with its variables, through the engine REST API and Tasklist. */
+  @Bean
+  FilterRegistrationBean<TaskFormVariables> taskFormVariables(TaskDisplayValues display, IdentityService identity,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<TaskFormVariables> registration =
+        new FilterRegistrationBean<>(new TaskFormVariables(display, identity, json));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
