@@ -30,6 +30,10 @@ public class CaseRepository {
   private static final String COLUMNS = "case_id, case_type, status, stage, outcome, order_id, customer_id, seller_id, "
       + "channel, reason, description, delivered_at, paid_amount, requested_amount, refunded_amount, currency, "
       + "details_json, opened_at, closed_at, due_at, opened_by";
+  /** A case with its order lines in one statement: the case's columns on every line, none of the line's named alike. */
+  private static final String WITH_LINES = "SELECT c." + COLUMNS.replace(", ", ", c.")
+      + ", i.line_no, i.sku, i.name, i.quantity, i.ordered_quantity, i.unit_price FROM as_case c "
+      + "LEFT JOIN as_case_item i ON i.case_id = c.case_id WHERE c.case_id = ? ORDER BY i.line_no";
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper objectMapper;
@@ -59,8 +63,20 @@ public class CaseRepository {
     if (kept != null) {
       return Optional.of(kept);
     }
-    Optional<CaseRecord> found = jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE case_id = ?",
-        (rs, n) -> map(rs), caseId).stream().findFirst().map(this::withItems);
+    Optional<CaseRecord> found = Optional.ofNullable(jdbc.query(WITH_LINES, rs -> {
+      if (!rs.next()) {
+        return null;
+      }
+      CaseRecord c = map(rs);
+      List<CaseItem> items = new java.util.ArrayList<>();
+      do {
+        if (rs.getObject("line_no") != null) {
+          items.add(new CaseItem(rs.getInt("line_no"), rs.getString("sku"), rs.getString("name"),
+              rs.getInt("quantity"), rs.getInt("ordered_quantity"), rs.getBigDecimal("unit_price")));
+        }
+      } while (rs.next());
+      return withItems(c, List.copyOf(items));
+    }, caseId));
     if (read != null) {
       found.ifPresent(c -> read.put(caseId, c));
     }
@@ -194,10 +210,13 @@ public class CaseRepository {
   }
 
   private CaseRecord withItems(CaseRecord c) {
-    List<CaseItem> items = jdbc.query("SELECT line_no, sku, name, quantity, ordered_quantity, unit_price FROM as_case_item "
+    return withItems(c, jdbc.query("SELECT line_no, sku, name, quantity, ordered_quantity, unit_price FROM as_case_item "
             + "WHERE case_id = ? ORDER BY line_no",
         (rs, n) -> new CaseItem(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-            rs.getBigDecimal(6)), c.caseId());
+            rs.getBigDecimal(6)), c.caseId()));
+  }
+
+  private static CaseRecord withItems(CaseRecord c, List<CaseItem> items) {
     return new CaseRecord(c.caseId(), c.type(), c.status(), c.stage(), c.outcome(), c.orderId(), c.customerId(),
         c.sellerId(), c.channel(), c.reason(), c.description(), c.deliveredAt(), c.paidAmount(), c.requestedAmount(),
         c.refundedAmount(), c.currency(), c.details(), c.openedAt(), c.closedAt(), c.dueAt(), c.openedBy(), items);
