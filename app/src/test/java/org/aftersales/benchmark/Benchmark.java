@@ -21,6 +21,10 @@ public final class Benchmark {
   public Benchmark(BenchmarkSettings settings) {
     this.settings = settings;
     this.report = new BenchmarkReport(settings);
+    String earlier = System.getProperty("benchmark.earlier", "");
+    if (!earlier.isBlank()) {
+      report.earlier(java.nio.file.Path.of(earlier), System.getProperty("benchmark.earlier-label", "earlier code"));
+    }
   }
 
   public BenchmarkReport run() throws InterruptedException {

@@ -66,7 +66,9 @@ public final class BenchmarkReport {
 
   synchronized void application(String database, String history, String variant, String databaseVersion,
       String effectiveSettings) {
-    databaseVersions.put(database, databaseVersion);
+    if (!databaseVersion.isBlank() || !databaseVersions.containsKey(database)) {
+      databaseVersions.put(database, databaseVersion);
+    }
     runSettings.put(database + " / " + history + " / " + variant, effectiveSettings);
   }
 
@@ -101,6 +103,26 @@ public final class BenchmarkReport {
       rows.add(row);
       loadAverages.put(row, v.get(25));
     }
+  }
+
+  /**
+   * {@code -Dbenchmark.earlier=<results folder>}: the rows an earlier run wrote to its {@code results.csv} (another
+   * commit's code, say: what came before a change that no setting switches off) join this report, shown as measured
+   * then, with {@code benchmark.earlier-label} naming what ran (a commit).
+   */
+  synchronized void earlier(Path folder, String label) {
+    String csv;
+    try {
+      csv = Files.readString(folder.resolve(CSV));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("benchmark.earlier: cannot read " + folder.resolve(CSV) + ": " + e.getMessage());
+    }
+    StringBuilder applications = new StringBuilder();
+    csv.lines().skip(1).filter(l -> !l.isBlank()).map(BenchmarkReport::fields)
+        .map(v -> String.join("\t", v.get(1), v.get(2), v.get(3), "", "measured earlier (" + label + ", "
+            + v.get(0) + ")"))
+        .distinct().forEach(line -> applications.append(line).append('\n'));
+    read(csv, applications.toString());
   }
 
   /** The fields of a line of {@link #csv()}: separated by commas, the last two in double quotes. */

@@ -94,6 +94,28 @@ class BenchmarkSettingsTest {
   }
 
   @Test
+  void anEarlierRunOfOtherCodeJoinsTheTableAsItWasMeasured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    BenchmarkReport earlier = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    earlier.application("mariadb", "full", "before21", "MariaDB 10.11", "history full");
+    earlier.add(row("before21", "full", "max", 10, 685, 120, 60));
+    earlier.add(row("before21", "bare", "max", 20, 274, 40, 30));
+    java.nio.file.Files.writeString(dir.resolve(BenchmarkReport.CSV), earlier.csv());
+
+    BenchmarkReport now = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    now.earlier(dir, "commit 60ab8aa");
+    now.application("mariadb", "full", "shipped", "MariaDB 10.11", "history full");
+    now.add(row("shipped", "full", "max", 10, 420, 120, 60));
+
+    String markdown = now.markdown();
+    assertThat(markdown).containsPattern("\\| mariadb / full \\| before21 \\| 685 \\|")
+        .containsPattern("\\| mariadb / full \\| shipped \\| 420 \\|")
+        .contains("measured earlier (commit 60ab8aa, ").contains("MariaDB 10.11");
+    assertThatThrownBy(() -> now.earlier(dir.resolve("missing"), "x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("benchmark.earlier");
+  }
+
+  @Test
   void eachTimedConfigurationRunsInAJvmOfItsOwn() {
     assertThat(BenchmarkSettings.from(name -> null).fork()).isTrue();
     assertThat(BenchmarkSettings.from(Map.of("cases", "24")::get).fork()).isFalse();
