@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.system.PersonalData;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class NotificationOutbox implements CustomerNotifier {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
 
   private final NotificationTemplates templates;
   private final NotificationStore store;
@@ -60,6 +64,8 @@ public class NotificationOutbox implements CustomerNotifier {
     store.queue(notice, address, name, address == null ? null : text.body(),
         timeline == null ? null : timeline.code(), timeline == null ? null : timeline.emailLead() + text.subject(), now);
     if (address == null) {
+      log.info("Notification {} ({} for case {}) kept as a notice (channel NONE) to {}", notice.notificationId(),
+          notice.type(), notice.caseId(), notice.recipient());
       if (timeline != null) {
         progress.record(notice.caseId(), timeline.code(), timeline.noEmailLead() + text.subject(), null);
       }

@@ -13,7 +13,7 @@ import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
 import org.aftersales.notification.NotificationRelay;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -199,10 +199,16 @@ public final class ReturnFlowDriver {
     return relay(engine).sendPending();
   }
 
-  /** The application's notification relay, from the engine's beans (the Spring context). */
+  /** The application's notification relay, from the Spring context the engine was made in. */
   public static NotificationRelay relay(ProcessEngine engine) {
-    return (NotificationRelay) ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans()
-        .get("notificationRelay");
+    try {
+      java.lang.reflect.Field context = SpringProcessEngineConfiguration.class.getDeclaredField("applicationContext");
+      context.setAccessible(true);
+      return ((org.springframework.context.ApplicationContext) context.get(engine.getProcessEngineConfiguration()))
+          .getBean(NotificationRelay.class);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The engine was not made by Spring", e);
+    }
   }
 
   /** Fires the timer on {@code activityId} of the case now, as if its time had come, then runs due jobs. */
