@@ -148,6 +148,7 @@ class NotificationRelayTest {
     assertThat(listed.get("cause").asText()).contains("MailSendException").doesNotContain(email);
     assertThat(listed.get("mayRetry").toString()).contains("managers", "camunda-admin");
     assertThat(simulator.messages(email)).isEmpty();
+    assertThat(failedGauge(http)).isEqualTo("1.0");
 
     // an operator retries it once the mail server is back: it goes out, exactly once
     assertThat(http.postJson("/api/notifications/" + id + "/retry", "agent", "").status()).isEqualTo(403);
@@ -158,6 +159,7 @@ class NotificationRelayTest {
     assertThat(simulator.messages(email)).hasSize(1);
     assertThat(findIncident(ReturnFlowDriver.read(http.get("/api/reports/incidents", "manager")), "notification:" + id))
         .isNull();
+    assertThat(failedGauge(http)).isEqualTo("0.0");
 
     TestHttp.Response again = http.postJson("/api/notifications/" + id + "/retry", "admin", "");
     assertThat(again.status()).isEqualTo(409);
@@ -203,6 +205,15 @@ class NotificationRelayTest {
   private NotificationRelay downRelay(JavaMailSenderImpl down, NotificationProperties settings, Duration later) {
     return new NotificationRelay(down, store, progress, settings, Clock.fixed(base.plus(later), ZoneOffset.UTC),
         Runnable::run);
+  }
+
+  /** The value of {@code aftersales_notifications{status="FAILED"}} as Prometheus reads it. */
+  private static String failedGauge(TestHttp http) {
+    java.util.regex.Matcher line = java.util.regex.Pattern
+        .compile("(?m)^aftersales_notifications\\{[^}]*status=\"FAILED\"[^}]*\\} (\\S+)$")
+        .matcher(http.get("/actuator/prometheus", "manager").body());
+    assertThat(line.find()).as("the FAILED notifications gauge").isTrue();
+    return line.group(1);
   }
 
   private static JsonNode findIncident(JsonNode incidents, String id) {
