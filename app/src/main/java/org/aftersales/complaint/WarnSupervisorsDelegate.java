@@ -55,8 +55,9 @@ public class WarnSupervisorsDelegate implements JavaDelegate {
       if (supervisor.getEmail() == null || supervisor.getEmail().isBlank()) {
         continue;
       }
-      notifier.send(new CustomerNotification(caseId + "-W-" + supervisor.getId(), caseId, supervisor.getFirstName(),
-          supervisor.getEmail(), null, NotificationType.SUPERVISOR_WARNING, Locale.ENGLISH, Map.of("deadline", deadline)));
+      notifier.queue(new CustomerNotification(caseId + "-W-" + supervisor.getId(), caseId, supervisor.getFirstName(),
+          supervisor.getEmail(), null, NotificationType.SUPERVISOR_WARNING, Locale.ENGLISH, Map.of("deadline", deadline)),
+          null);
       told++;
     }
     complaints.warned(caseId, clock.instant());

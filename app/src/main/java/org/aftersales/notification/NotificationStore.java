@@ -8,33 +8,43 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notifications sent per case (table {@code as_notification}), and the reservation that lets each id be
- * sent once. Every write commits at once in a transaction of its own, whatever transaction the caller (a
- * job) runs in: what reached the mail server must stay recorded even if the job's transaction rolls back.
+ * The notification outbox (table {@code as_notification}): a notice is queued PENDING in the transaction of the flow
+ * step that queues it, and the relay ({@link NotificationRelay}) claims it, sends it and marks it SENT, or tries it
+ * again later, or marks it FAILED. A claim is a conditional update ({@code claimed_until} in the past or empty), so
+ * that of several nodes exactly one holds a notice at a time. The relay's writes run in no transaction of their own
+ * (auto-commit, each at once): it calls this store outside any transaction.
  */
 @Repository
 public class NotificationStore {
 
-  private static final String SENDING = "SENDING";
-  private static final String SENT = "SENT";
+  static final String PENDING = "PENDING";
+  static final String SENT = "SENT";
+  static final String FAILED = "FAILED";
   private static final String COLUMNS =
       "notification_id, case_id, type, channel, recipient_masked, subject, status, reserved_at, sent_at";
 
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate ownTransaction;
+  /** A notice as the relay sends it: the address and body are there only while it is not sent. */
+  record Outgoing(String notificationId, String caseId, NotificationType type, String address, String name,
+      String subject, String body, String timelineCode, String timelineText, int attempts) {}
 
-  public NotificationStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  /** A notice that failed for good, for the operators. */
+  public record FailedNotification(String notificationId, String caseId, NotificationType type, String recipient,
+      String subject, int attempts, String lastError, Instant failedAt) {}
+
+  /** Most notices read at once (the due ones, the failed ones). */
+  static final int BATCH = 100;
+
+  private final JdbcTemplate jdbc;
+  private final JdbcTemplate batch;
+
+  public NotificationStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.batch = new JdbcTemplate(jdbc.getDataSource());
+    this.batch.setMaxRows(BATCH);
   }
 
   /** The notifications sent (or recorded with channel NONE) for a case, oldest first. */
@@ -43,55 +53,108 @@ public class NotificationStore {
         + "ORDER BY sent_at, notification_id", (rs, n) -> map(rs), caseId, SENT);
   }
 
+  /** The notices of a case the relay has still to send, oldest first. */
+  public List<SentNotification> pendingFor(String caseId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_notification WHERE case_id = ? AND status = ? "
+        + "ORDER BY reserved_at, notification_id", (rs, n) -> map(rs), caseId, PENDING);
+  }
+
+  /** The notices that failed for good, oldest first; at most {@link #BATCH}. */
+  public List<FailedNotification> failed() {
+    return batch.query("SELECT notification_id, case_id, type, recipient_masked, subject, attempts, last_error, failed_at "
+        + "FROM as_notification WHERE status = ? ORDER BY failed_at, notification_id", (rs, n) -> new FailedNotification(
+            rs.getString(1), rs.getString(2), NotificationType.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant()), FAILED);
+  }
+
+  /** How many notices are in {@code status}. */
+  public long count(String status) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM as_notification WHERE status = ?", Long.class, status);
+    return n == null ? 0 : n;
+  }
+
+  /** The notice with this id, whatever its status. */
+  Optional<SentNotification> find(String notificationId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM as_notification WHERE notification_id = ?",
+        (rs, n) -> map(rs), notificationId).stream().findFirst();
+  }
+
   /**
-   * Reserves the id for {@code pending}, which this caller then sends. Empty if the id is free or its earlier
-   * reservation has expired ({@code staleBefore}); the earlier result if it was sent.
-   *
-   * @throws NotificationDeliveryException while another attempt holds a live reservation
+   * Queues a notice in the caller's transaction. {@code address} and {@code body} are null for a notice with
+   * nothing to send (channel NONE): that one is SENT at once.
    */
-  Optional<SentNotification> reserve(SentNotification pending, Instant now, Instant staleBefore) {
-    try {
-      ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO as_notification (" + COLUMNS
-              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", pending.notificationId(), pending.caseId(),
-          pending.type().name(), pending.channel(), pending.recipient(), pending.subject(), SENDING,
-          Timestamp.from(now)));
-      return Optional.empty();
-    } catch (DuplicateKeyException taken) {
-      Optional<SentNotification> earlier = find(pending.notificationId(), SENT);
-      if (earlier.isPresent() || takeOver(pending, now, staleBefore)) {
-        return earlier;
-      }
-      throw new NotificationDeliveryException("Notification " + pending.notificationId()
-          + " is being sent by another attempt; try again later");
-    }
+  void queue(SentNotification notice, String address, String name, String body, String timelineCode,
+      String timelineText, Instant now) {
+    boolean send = address != null;
+    jdbc.update("INSERT INTO as_notification (" + COLUMNS + ", recipient_address, recipient_name, body, timeline_code, "
+            + "timeline_text, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        notice.notificationId(), notice.caseId(), notice.type().name(), notice.channel(), notice.recipient(),
+        notice.subject(), send ? PENDING : SENT, ts(now), send ? null : ts(now), address, name, body,
+        send ? timelineCode : null, send ? timelineText : null, send ? ts(now) : null);
   }
 
-  /** Records that the reserved notification went out at {@code sentAt}. */
-  void markSent(String notificationId, Instant sentAt) {
-    ownTransaction.executeWithoutResult(status -> jdbc.update(
-        "UPDATE as_notification SET status = ?, sent_at = ? WHERE notification_id = ?",
-        SENT, Timestamp.from(sentAt), notificationId));
+  /** The ids of notices due to be sent at {@code now} and held by nobody, oldest first; at most {@link #BATCH}. */
+  List<String> due(Instant now) {
+    return batch.query("SELECT notification_id FROM as_notification WHERE status = ? AND next_attempt_at <= ? "
+            + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, notification_id",
+        (rs, n) -> rs.getString(1), PENDING, ts(now), ts(now));
   }
 
-  /** Gives the id back after a failed send, so that a retry may send it. */
-  void release(String notificationId) {
-    ownTransaction.executeWithoutResult(status -> jdbc.update(
-        "DELETE FROM as_notification WHERE notification_id = ? AND status = ?", notificationId, SENDING));
+  /**
+   * Takes the notice for this relay until {@code until}, counting the attempt: true only for the one caller whose
+   * conditional update found it due and held by nobody.
+   */
+  boolean claim(String notificationId, Instant now, Instant until) {
+    return jdbc.update("UPDATE as_notification SET claimed_until = ?, attempts = attempts + 1 "
+        + "WHERE notification_id = ? AND status = ? AND next_attempt_at <= ? "
+        + "AND (claimed_until IS NULL OR claimed_until < ?)", ts(until), notificationId, PENDING, ts(now), ts(now)) == 1;
   }
 
-  Optional<SentNotification> find(String notificationId, String status) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM as_notification WHERE notification_id = ? AND status = ?",
-        (rs, n) -> map(rs), notificationId, status).stream().findFirst();
+  Optional<Outgoing> outgoing(String notificationId) {
+    return jdbc.query("SELECT notification_id, case_id, type, recipient_address, recipient_name, subject, body, "
+            + "timeline_code, timeline_text, attempts FROM as_notification WHERE notification_id = ? AND status = ?",
+        (rs, n) -> new Outgoing(rs.getString(1), rs.getString(2), NotificationType.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+            rs.getInt(10)), notificationId, PENDING).stream().findFirst();
   }
 
-  /** A reservation older than the lease belongs to an attempt that never finished: take it over. */
-  private boolean takeOver(SentNotification pending, Instant now, Instant staleBefore) {
-    Integer updated = ownTransaction.execute(status -> jdbc.update("UPDATE as_notification SET channel = ?, "
-            + "recipient_masked = ?, subject = ?, reserved_at = ? "
-            + "WHERE notification_id = ? AND status = ? AND reserved_at < ?",
-        pending.channel(), pending.recipient(), pending.subject(), Timestamp.from(now), pending.notificationId(),
-        SENDING, Timestamp.from(staleBefore)));
-    return updated != null && updated == 1;
+  /** Records that the notice went out; the address and the body are not kept after that. */
+  boolean markSent(String notificationId, Instant sentAt) {
+    return jdbc.update("UPDATE as_notification SET status = ?, sent_at = ?, claimed_until = NULL, "
+        + "recipient_address = NULL, recipient_name = NULL, body = NULL, last_error = NULL "
+        + "WHERE notification_id = ? AND status = ?", SENT, ts(sentAt), notificationId, PENDING) == 1;
+  }
+
+  /** The send failed: try again at {@code next}, and let go of the claim. */
+  void retryLater(String notificationId, Instant next, String error) {
+    jdbc.update("UPDATE as_notification SET next_attempt_at = ?, claimed_until = NULL, last_error = ? "
+        + "WHERE notification_id = ? AND status = ?", ts(next), cut(error), notificationId, PENDING);
+  }
+
+  /** The send failed for the last time: FAILED until an operator retries it. */
+  void markFailed(String notificationId, Instant at, String error) {
+    jdbc.update("UPDATE as_notification SET status = ?, failed_at = ?, claimed_until = NULL, last_error = ? "
+        + "WHERE notification_id = ? AND status = ?", FAILED, ts(at), cut(error), notificationId, PENDING);
+  }
+
+  /** A FAILED notice is PENDING again, due now, with its attempts counted afresh; false if it is not FAILED. */
+  boolean retry(String notificationId, Instant now) {
+    return jdbc.update("UPDATE as_notification SET status = ?, attempts = 0, next_attempt_at = ?, failed_at = NULL "
+        + "WHERE notification_id = ? AND status = ?", PENDING, ts(now), notificationId, FAILED) == 1;
+  }
+
+  /** The status of a notice, if there is one with this id. */
+  Optional<String> status(String notificationId) {
+    return jdbc.queryForList("SELECT status FROM as_notification WHERE notification_id = ?", String.class,
+        notificationId).stream().findFirst();
+  }
+
+  private static String cut(String error) {
+    return error == null || error.length() <= 500 ? error : error.substring(0, 500);
+  }
+
+  private static Timestamp ts(Instant at) {
+    return Timestamp.from(at);
   }
 
   private static SentNotification map(ResultSet rs) throws SQLException {

@@ -7,25 +7,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseTexts;
 import org.aftersales.notification.CustomerNotification;
 import org.aftersales.notification.CustomerNotifier;
 import org.aftersales.notification.NotificationType;
-import org.aftersales.notification.SentNotification;
 import org.aftersales.system.BusinessTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The "Tell customer: ..." send tasks: sends the notification named by the task's {@code notificationType}
- * input, with the details of the case, and notes it on the timeline. The notification id names the process
- * instance, the send task and the count of the instance's notifications, so a retried job sends nothing twice; as
- * the count rolls back with a job that fails after sending (a cancel overtook it), the task's id keeps the next
- * notification, sent by another task, from taking that id and being held for already sent.
+ * The "Tell customer: ..." send tasks: queues the notification named by the task's {@code notificationType} input,
+ * with the details of the case, in the outbox, in the flow step's own transaction; the relay sends it after the
+ * commit and notes it on the timeline then ("We e-mailed you: ..."). The notification id is the case and the
+ * activity instance, unique per run of the task: a step that rolls back queued nothing, and a task that runs again
+ * (a loop) queues a new notice.
  */
 @Component
 public class NotifyCustomerDelegate implements JavaDelegate {
@@ -34,17 +32,15 @@ public class NotifyCustomerDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
   private final CustomerNotifier notifier;
-  private final CaseProgress progress;
   private final ReturnLimits limits;
   private final Addresses addresses;
   private final BusinessTime time;
   private final CaseTexts texts;
 
-  public NotifyCustomerDelegate(CaseRepository cases, CustomerNotifier notifier, CaseProgress progress,
-      ReturnLimits limits, Addresses addresses, BusinessTime time, CaseTexts texts) {
+  public NotifyCustomerDelegate(CaseRepository cases, CustomerNotifier notifier, ReturnLimits limits,
+      Addresses addresses, BusinessTime time, CaseTexts texts) {
     this.cases = cases;
     this.notifier = notifier;
-    this.progress = progress;
     this.limits = limits;
     this.addresses = addresses;
     this.time = time;
@@ -55,22 +51,15 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
     NotificationType type = NotificationType.valueOf((String) execution.getVariableLocal(Var.NOTIFICATION_TYPE));
-    Integer sent = (Integer) execution.getVariable(Var.NOTIFICATIONS_SENT);
-    int number = sent == null ? 1 : sent + 1;
     var contact = c.details().contact();
-    // per process instance: a case may run several processes (a refund is paid by one of its own)
-    String notificationId = c.caseId() + "-" + execution.getProcessInstanceId() + "-"
-        + execution.getCurrentActivityId() + "-N" + number;
-    SentNotification result = notifier.send(new CustomerNotification(notificationId, c.caseId(),
+    // the activity instance (the task's id and a unique suffix) tells every run of every task of every process apart
+    String notificationId = c.caseId() + "-" + execution.getActivityInstanceId();
+    notifier.queue(new CustomerNotification(notificationId, c.caseId(),
         contact == null ? null : contact.name(), contact == null ? null : contact.email(),
         contact == null ? null : contact.phone(), type,
         contact == null || contact.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(contact.language()),
-        details(execution, c, type)));
-    execution.setVariable(Var.NOTIFICATIONS_SENT, number);
-    if (!result.duplicate()) {
-      progress.record(c.caseId(), "NOTIFIED_" + type, "EMAIL".equals(result.channel())
-          ? "We e-mailed you: " + result.subject() : "Notice for you: " + result.subject(), null);
-    }
+        details(execution, c, type)),
+        new CustomerNotifier.TimelineNote("NOTIFIED_" + type, "We e-mailed you: ", "Notice for you: "));
   }
 
   private Map<String, String> details(DelegateExecution execution, CaseRecord c, NotificationType type) {

@@ -124,7 +124,6 @@ public final class ReturnProcess {
     public static final String OUTBOUND_TRACKING_NUMBER = "outboundTrackingNumber";
     public static final String PICKUP_WINDOW_START = "pickupWindowStart";
     public static final String PICKUP_WINDOW_END = "pickupWindowEnd";
-    public static final String NOTIFICATIONS_SENT = "notificationsSent";
     /** Local input of the notification tasks. */
     public static final String NOTIFICATION_TYPE = "notificationType";
     /** Local input of the shipment tasks: REPLACEMENT or SEND_BACK. */

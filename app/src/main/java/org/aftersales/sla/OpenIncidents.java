@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aftersales.notification.NotificationStore;
+import org.aftersales.notification.NotificationStore.FailedNotification;
 import org.aftersales.system.security.Role;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The open incidents with their case: the case id (the process instance's business key), the case's flow, the
  * element that failed, the failure in full (the incident's message, and for a failed job the last cause in its stack
  * trace), since when, and which groups may retry it (or, for incidents that are not retried, resolve it) by the
- * engine's authorizations.
+ * engine's authorizations. Notices the relay gave up on (status FAILED in the outbox) follow, as incidents of type
+ * {@value #FAILED_NOTIFICATION} with id {@code notification:<id>}, which operators retry at
+ * {@code POST /api/notifications/<id>/retry}.
  */
 @Component
 public class OpenIncidents {
@@ -35,13 +39,21 @@ public class OpenIncidents {
   private static final Set<String> RETRIED = Set.of("failedJob", "failedExternalTask");
   /** Most incidents listed at once, oldest first. */
   static final int MAX = 500;
+  /** The type of a notice that could not be sent after every attempt. */
+  public static final String FAILED_NOTIFICATION = "failedNotification";
+  /** Who may retry a failed notice (as {@code /api/notifications/**} allows). */
+  private static final List<String> NOTIFICATION_RETRIERS = List.of(Role.groupIds(Role.MANAGERS, Role.ADMINISTRATORS));
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final ManagementService management;
   private final Grants grants;
 
-  OpenIncidents(RuntimeService runtime, RepositoryService repository, ManagementService management, Grants grants) {
+  private final NotificationStore notifications;
+
+  OpenIncidents(RuntimeService runtime, RepositoryService repository, ManagementService management, Grants grants,
+      NotificationStore notifications) {
+    this.notifications = notifications;
     this.runtime = runtime;
     this.repository = repository;
     this.management = management;
@@ -71,6 +83,15 @@ public class OpenIncidents {
       open.add(new OpenIncident(incident.getId(), pi == null ? null : pi.getBusinessKey(), key,
           incident.getProcessInstanceId(), incident.getActivityId(), incident.getIncidentType(),
           incident.getIncidentMessage(), cause(incident), incident.getIncidentTimestamp().toInstant(), may));
+    }
+    for (FailedNotification failed : notifications.failed()) {
+      if (open.size() >= MAX) {
+        break;
+      }
+      open.add(new OpenIncident("notification:" + failed.notificationId(), failed.caseId(), null, null, null,
+          FAILED_NOTIFICATION, "Mail " + failed.type() + " to " + failed.recipient() + " (\"" + failed.subject()
+          + "\") not sent after " + failed.attempts() + " attempts; retry: POST /api/notifications/"
+          + failed.notificationId() + "/retry", failed.lastError(), failed.failedAt(), NOTIFICATION_RETRIERS));
     }
     return open;
   }

@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false",
     "aftersales.simulators.carrier.auto-progress=false",
     "aftersales.simulators.payment.auto-settle=false"})
 class TaskRefusalsTest {

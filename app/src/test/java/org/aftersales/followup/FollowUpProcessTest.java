@@ -39,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
 @Isolated // its own settings make a second engine; Camunda REST would mix them up in one JVM
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false",
     "aftersales.simulators.carrier.auto-progress=false",
     "aftersales.simulators.payment.auto-settle=false"})
 class FollowUpProcessTest {

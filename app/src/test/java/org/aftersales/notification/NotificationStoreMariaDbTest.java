@@ -1,7 +1,6 @@
 package org.aftersales.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,10 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The notification store on MariaDB through MySQL Connector/J, on the schema the migrations create. */
+/** The notification outbox on MariaDB through MySQL Connector/J, on the schema the migrations create. */
 @ExtendWith(MariaDb.class)
 class NotificationStoreMariaDbTest {
 
@@ -23,49 +21,51 @@ class NotificationStoreMariaDbTest {
   static final Instant NOW = Instant.parse("2026-05-01T08:30:15Z");
 
   static NotificationStore store;
+  static JdbcTemplate jdbc;
 
   @BeforeAll
   static void migrate() {
     MariaDb.recreate(DATABASE);
     DriverManagerDataSource dataSource = new DriverManagerDataSource(MariaDb.url(DATABASE), MariaDb.USER, MariaDb.PASSWORD);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    store = new NotificationStore(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource));
+    jdbc = new JdbcTemplate(dataSource);
+    store = new NotificationStore(jdbc);
   }
 
   @Test
-  void anIdIsReservedOnceAndAnsweredWithTheFirstResultOnceSent() {
-    SentNotification pending = pending("n-1", "R-1", "您的退款 129.00 CNY 已支付（R-1）");
+  void aQueuedNoticeIsClaimedOnceSentAndKeepsNeitherAddressNorBody() {
+    String subject = "您的退款 129.00 CNY 已支付（R-1）";
+    store.queue(pending("n-1", "R-1", subject), "li.wei@example.com", "李伟", "正文 129.00 CNY", "NOTIFIED_REFUND_PAID",
+        "We e-mailed you: " + subject, NOW);
 
-    assertThat(store.reserve(pending, NOW, NOW.minusSeconds(120))).isEmpty();
-    assertThatThrownBy(() -> store.reserve(pending, NOW, NOW.minusSeconds(120)))
-        .isInstanceOf(NotificationDeliveryException.class);
-    store.markSent("n-1", NOW);
+    assertThat(store.due(NOW)).contains("n-1");
+    assertThat(store.claim("n-1", NOW, NOW.plusSeconds(120))).isTrue();
+    assertThat(store.claim("n-1", NOW, NOW.plusSeconds(120))).as("held by the first claim").isFalse();
+    assertThat(store.outgoing("n-1")).hasValueSatisfying(o -> assertThat(o.body()).isEqualTo("正文 129.00 CNY"));
+    assertThat(store.markSent("n-1", NOW)).isTrue();
 
-    SentNotification sent = new SentNotification("n-1", "R-1", NotificationType.REFUND_PAID, SentNotification.EMAIL,
-        "l***@example.com", pending.subject(), OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC), false);
-    assertThat(store.reserve(pending, NOW.plusSeconds(600), NOW)).contains(sent);
-    assertThat(store.sentFor("R-1")).containsExactly(sent);
+    assertThat(store.sentFor("R-1")).containsExactly(new SentNotification("n-1", "R-1", NotificationType.REFUND_PAID,
+        SentNotification.EMAIL, "l***@example.com", subject, OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC), false));
+    assertThat(jdbc.queryForMap("SELECT recipient_address, recipient_name, body FROM as_notification "
+        + "WHERE notification_id = 'n-1'")).containsOnly(
+            java.util.Map.entry("recipient_address", null), java.util.Map.entry("recipient_name", null),
+            java.util.Map.entry("body", null));
   }
 
   @Test
-  void aReleasedIdMayBeReservedAgain() {
-    SentNotification pending = pending("n-2", "R-2", "subject");
-    store.reserve(pending, NOW, NOW.minusSeconds(120));
+  void aFailedNoticeWaitsForItsRetryAndAnOperatorsRetryMakesItDue() {
+    store.queue(pending("n-2", "R-2", "subject"), "a@example.com", null, "body", null, null, NOW);
+    assertThat(store.claim("n-2", NOW, NOW.plusSeconds(120))).isTrue();
+    store.retryLater("n-2", NOW.plusSeconds(30), "MailSendException: down");
 
-    store.release("n-2");
+    assertThat(store.due(NOW.plusSeconds(29))).doesNotContain("n-2");
+    assertThat(store.claim("n-2", NOW.plusSeconds(30), NOW.plusSeconds(150))).isTrue();
+    store.markFailed("n-2", NOW.plusSeconds(30), "MailSendException: down");
 
-    assertThat(store.reserve(pending, NOW, NOW.minusSeconds(120))).isEmpty();
-    assertThat(store.sentFor("R-2")).isEmpty();
-  }
-
-  @Test
-  void aStaleReservationIsTakenOver() {
-    store.reserve(pending("n-3", "R-3", "old subject"), NOW.minusSeconds(600), NOW.minusSeconds(720));
-
-    assertThat(store.reserve(pending("n-3", "R-3", "new subject"), NOW, NOW.minusSeconds(120))).isEmpty();
-    store.markSent("n-3", NOW);
-
-    assertThat(store.sentFor("R-3")).extracting(SentNotification::subject).containsExactly("new subject");
+    assertThat(store.failed()).extracting(NotificationStore.FailedNotification::notificationId).contains("n-2");
+    assertThat(store.retry("n-2", NOW.plusSeconds(60))).isTrue();
+    assertThat(store.retry("n-2", NOW.plusSeconds(60))).as("pending now, not failed").isFalse();
+    assertThat(store.due(NOW.plusSeconds(60))).contains("n-2");
   }
 
   private static SentNotification pending(String id, String caseId, String subject) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("mysql")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false",
     "camunda.bpm.generic-properties.properties.enable-password-policy=false",
     "aftersales.simulators.carrier.enabled=true", "aftersales.simulators.carrier.auto-progress=false",
     "aftersales.simulators.payment.enabled=true", "aftersales.simulators.payment.auto-settle=false",

@@ -42,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @Isolated // its own settings make a second engine; Camunda REST would mix them up in one JVM
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false",
     "aftersales.simulators.carrier.auto-progress=false",
     "aftersales.simulators.payment.auto-settle=false"})
 class RepairRequestProcessTest {
@@ -345,10 +346,17 @@ class RepairRequestProcessTest {
 
   @Test
   void consumablesAreNotRepaired() {
-    ProcessInstance pi = started("productCategory", "CONSUMABLE");
-    String caseId = pi.getBusinessKey();
-    assertThat(pi).isEnded().hasPassed(NOTIFY_NOT_REPAIRABLE, END_NOT_REPAIRABLE);
+    String caseId = flow.open(repair("productCategory", "CONSUMABLE"));
+    // ended within the opening request, its notice queued with it: the send task is no job any more (issue 21)
+    assertThat(instance(caseId)).isNull();
+    flow.runDueJobs();
+    String ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey(RepairProcess.KEY).singleResult().getId();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(ended).list())
+        .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+        .contains(NOTIFY_NOT_REPAIRABLE, END_NOT_REPAIRABLE);
     assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(flow.timeline(caseId)).anyMatch(e -> e.startsWith("We e-mailed you"));
   }
 
   @Test

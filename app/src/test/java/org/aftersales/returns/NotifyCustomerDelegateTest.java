@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.aftersales.cases.CaseProgress;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseTexts;
@@ -36,6 +35,13 @@ class NotifyCustomerDelegateTest {
   static final Date PROPOSAL_DUE = Date.from(Instant.parse("2026-12-04T09:00:00Z"));
 
   final AtomicReference<CustomerNotification> sent = new AtomicReference<>();
+
+  @Test
+  void theNotificationIdIsTheCaseAndTheActivityInstance() {
+    deliver("REQUEST_APPROVED", Map.of());
+
+    assertThat(sent.get().notificationId()).isEqualTo("AS-1-Task_Notify:ai-1");
+  }
 
   @Test
   void aDeadlineTheDiagramPassesIsTheOneTheCustomerReads() {
@@ -110,11 +116,13 @@ class NotifyCustomerDelegateTest {
     when(execution.getVariable(anyString())).thenAnswer(call -> variables.get(call.getArgument(0, String.class)));
     when(execution.getVariablesLocal()).thenReturn(Variables.fromMap(locals));
 
-    new NotifyCustomerDelegate(cases, notification -> {
+    when(execution.getActivityInstanceId()).thenReturn("Task_Notify:ai-1");
+    new NotifyCustomerDelegate(cases, (notification, timeline) -> {
       sent.set(notification);
+      assertThat(timeline.code()).isEqualTo("NOTIFIED_" + type);
       return new SentNotification(notification.notificationId(), "AS-1", notification.type(), SentNotification.EMAIL,
           "li.wei@example.com", "subject", null, false);
-    }, mock(CaseProgress.class), limits, addresses,
+    }, limits, addresses,
         new BusinessTime(ZoneId.of("Asia/Shanghai"), Clock.systemUTC()), new CaseTexts()).execute(execution);
   }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.aftersales.TestCallbacks;
 import org.aftersales.TestHttp;
+import org.aftersales.notification.NotificationRelay;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -170,12 +172,17 @@ public final class ReturnFlowDriver {
         .stream().map(i -> i.getId()).toArray(String[]::new);
   }
 
-  /** Runs every job that is due now (not timers in the future), as the job executor would. */
+  /**
+   * Runs every job that is due now (not timers in the future), as the job executor would, then sends the notices the
+   * steps queued, as the relay would after their commits (tests switch its background runs off with
+   * {@code aftersales.notification.relay-background=false} to decide when mails go out).
+   */
   public void runDueJobs() {
     ManagementService management = engine.getManagementService();
     for (int i = 0; i < 100; i++) {
       List<Job> jobs = management.createJobQuery().executable().listPage(0, 1);
       if (jobs.isEmpty()) {
+        sendMails();
         return;
       }
       try {
@@ -185,6 +192,23 @@ public final class ReturnFlowDriver {
       }
     }
     throw new IllegalStateException("Jobs keep coming: a loop in the model?");
+  }
+
+  /** Sends the queued notices now, as the relay does after a commit; returns how many it sent. */
+  public int sendMails() {
+    return relay(engine).sendPending();
+  }
+
+  /** The application's notification relay, from the Spring context the engine was made in. */
+  public static NotificationRelay relay(ProcessEngine engine) {
+    try {
+      java.lang.reflect.Field context = SpringProcessEngineConfiguration.class.getDeclaredField("applicationContext");
+      context.setAccessible(true);
+      return ((org.springframework.context.ApplicationContext) context.get(engine.getProcessEngineConfiguration()))
+          .getBean(NotificationRelay.class);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The engine was not made by Spring", e);
+    }
   }
 
   /** Fires the timer on {@code activityId} of the case now, as if its time had come, then runs due jobs. */

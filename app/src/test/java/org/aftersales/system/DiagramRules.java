@@ -57,7 +57,9 @@ final class DiagramRules {
   static final Pattern PARAMETER = Pattern.compile("<camunda:(?:input|output)Parameter name=\"([^\"]+)\"");
   /** Delegates that only read the case and rule tables: no outside call, no need to run asynchronously. */
   static final Set<String> LOCAL_DELEGATES = Set.of("checkEligibilityDelegate", "calculateRefundDelegate",
-      "checkCoverageDelegate", "chargeDiagnosisFeeDelegate", "assessComplaintDelegate");
+      "checkCoverageDelegate", "chargeDiagnosisFeeDelegate", "assessComplaintDelegate",
+      // they queue a notice in the outbox, in the step's transaction; the relay sends it after the commit
+      "notifyCustomerDelegate", "notifySellerDelegate");
   /** Values every user task's form reads, computed by the application ({@link CaseSummary}), never stored. */
   static final Set<String> TASK_VARIABLES = Set.copyOf(CaseSummary.VARIABLES);
   /** Where each flow's variables are declared; the return flow's start variables are every case flow's. */

@@ -58,7 +58,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AfterSalesIntegrationTest
 @Isolated // moves the engine clock and keeps the job executor off
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // Cockpit's dashboard after the agent's cases
 class AgentDayInChineseBrowserTest {
 

@@ -39,7 +39,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AfterSalesIntegrationTest
 @Isolated // keeps the job executor off
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false"})
 class DocumentsAndRefusalsBrowserTest {
 
   static final Path SHELL = Path.of("/usr/bin/chromium-headless-shell");

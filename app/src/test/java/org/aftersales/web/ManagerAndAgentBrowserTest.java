@@ -46,7 +46,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @AfterSalesIntegrationTest
 @Isolated // moves the engine clock and keeps the job executor off
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false",
+    "aftersales.notification.relay-background=false"})
 class ManagerAndAgentBrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");

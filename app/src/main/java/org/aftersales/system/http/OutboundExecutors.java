@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   full pool wait for an earlier call to finish and never for each other.</li>
  *   <li>{@link #MAIL_WRITE_TIMEOUTS}: Jakarta Mail's watch over a write that takes longer than
  *   {@code mail.smtp.writetimeout} (it started a scheduler per connection).</li>
+ *   <li>{@link #MAIL_RELAY}: the notification relay's wake-ups after a commit (one thread: the mails go out one after
+ *   the other, and a wake-up while it sends runs once more after it).</li>
  * </ul>
  */
 public final class OutboundExecutors {
@@ -32,6 +34,7 @@ public final class OutboundExecutors {
   public static final ExecutorService HTTP_CLIENT = bounded("outbound-http", HTTP_CLIENT_THREADS);
   public static final ExecutorService BODY_WRITERS = bounded("outbound-http-body", BODY_WRITER_THREADS);
   public static final ScheduledExecutorService MAIL_WRITE_TIMEOUTS = scheduler("mail-write-timeout");
+  public static final ExecutorService MAIL_RELAY = bounded("mail-relay", 1);
 
   private OutboundExecutors() {}
 

@@ -116,6 +116,8 @@ public class SecurityConfiguration {
             // what the user may see and do, for the Cockpit plugin: staff ask about themselves
             .requestMatchers(paths(HttpMethod.GET, "/api/reports/access")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/reports/**")).hasAnyAuthority(OPERATORS)
+            // a notice that failed after every attempt is sent again by an operator (docs/managers-and-operators.md)
+            .requestMatchers(paths("/api/notifications/**")).hasAnyAuthority(OPERATORS)
             .requestMatchers(paths(HttpMethod.GET, "/api/knowledge/**")).hasAnyAuthority(ENGINE_REST_GROUPS)
             .requestMatchers(paths("/api/knowledge/**")).hasAnyAuthority(KNOWLEDGE_EDITORS)
             .requestMatchers(paths(HttpMethod.GET, DOCUMENTS)).hasAnyAuthority(DOCUMENT_READERS)

@@ -80,6 +80,7 @@ class AccessMatrixTest {
       read a case's service figures            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the cost report                     |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the open incidents with their case  |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
+      retry a failed mail                      |  in   |  403  |    403    |    403     |    403     |    403     |   403   |   in    |   403    | 403  | 401
       ask what I may do in Cockpit             |  2xx  |  2xx  |    2xx    |    2xx     |    2xx     |    2xx     |   2xx   |   2xx   |   2xx    | 403  | 401
       read a case's costs                      |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
       read the metrics (Prometheus)            |  2xx  |  403  |    403    |    403     |    403     |    403     |   403   |   2xx   |   403    | 403  | 401
@@ -194,6 +195,8 @@ class AccessMatrixTest {
     actions.put("read a case's service figures", user -> http.get("/api/reports/cases/" + caseId + "/sla", user));
     actions.put("read the cost report", user -> http.get("/api/reports/costs", user));
     actions.put("read the open incidents with their case", user -> http.get("/api/reports/incidents", user));
+    // no such notice: operators get past the access rules to the 404 (NotificationRelayTest retries a real one)
+    actions.put("retry a failed mail", user -> http.postJson("/api/notifications/matrix-none/retry", user, ""));
     actions.put("ask what I may do in Cockpit", user -> http.get("/api/reports/access", user));
     actions.put("read a case's costs", user -> http.get("/api/reports/cases/" + caseId + "/costs", user));
     actions.put("read the metrics (Prometheus)", user -> http.get("/actuator/prometheus", user));
