@@ -90,6 +90,16 @@ public class CaseRepository {
         .stream().findFirst().map(this::withItems);
   }
 
+  /**
+   * Locks the case row until the transaction ends, without reading it; false if there is no such case. Who changes a
+   * case and rows that belong to it (its refunds, its charges) locks the case first, so that two such transactions
+   * queue up instead of each holding what the other waits for.
+   */
+  public boolean lock(String caseId) {
+    forget(caseId);
+    return !jdbc.queryForList("SELECT case_id FROM as_case WHERE case_id = ? FOR UPDATE", String.class, caseId).isEmpty();
+  }
+
   public List<CaseRecord> findByCustomer(String customerId, int offset, int limit) {
     return jdbc.query("SELECT " + COLUMNS + " FROM as_case WHERE customer_id = ? ORDER BY opened_at DESC, case_id DESC "
         + "LIMIT ? OFFSET ?", (rs, n) -> map(rs), customerId, limit, offset);

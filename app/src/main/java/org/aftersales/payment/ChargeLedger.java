@@ -2,6 +2,7 @@ package org.aftersales.payment;
 
 import java.time.Clock;
 import org.aftersales.cases.CaseProgress;
+import org.aftersales.cases.CaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,9 +14,9 @@ public class ChargeLedger extends PaymentBook {
 
   private final CaseProgress progress;
 
-  public ChargeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseProgress progress, Clock clock,
-      @Value("${aftersales.payment.party:payment}") String providerParty) {
-    super(jdbc, transactions, clock, "as_charge", "charge_id", "provider_charge_id", "Charge", providerParty);
+  public ChargeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases,
+      CaseProgress progress, Clock clock, @Value("${aftersales.payment.party:payment}") String providerParty) {
+    super(jdbc, transactions, cases, clock, "as_charge", "charge_id", "provider_charge_id", "Charge", providerParty);
     this.progress = progress;
   }
 

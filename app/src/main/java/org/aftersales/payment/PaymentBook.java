@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.system.web.ConflictException;
 import org.aftersales.system.web.NotFoundException;
@@ -25,6 +26,7 @@ public abstract class PaymentBook {
       String failureReason) {}
 
   protected final JdbcTemplate jdbc;
+  protected final CaseRepository cases;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
   private final String table;
@@ -37,9 +39,10 @@ public abstract class PaymentBook {
    * {@code providerParty}: the party id of the payment provider our requests go to ({@code aftersales.payment.party});
    * entries recorded before providers were told apart belong to it.
    */
-  PaymentBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, String table, String idColumn,
-      String providerColumn, String what, String providerParty) {
+  PaymentBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases, Clock clock,
+      String table, String idColumn, String providerColumn, String what, String providerParty) {
     this.jdbc = jdbc;
+    this.cases = cases;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -101,7 +104,7 @@ public abstract class PaymentBook {
     if (result == PaymentStatus.PENDING) {
       throw new IllegalArgumentException("Only a final result settles a payment");
     }
-    Entry entry = query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
+    Entry entry = lock(id);
     if (amount != null && (entry.amount().compareTo(amount) != 0 || !entry.currency().equals(currency))) {
       throw new ConflictException(what + " " + id + " is for " + entry.amount().toPlainString() + " " + entry.currency()
           + ", not " + amount.toPlainString() + " " + currency + ".");
@@ -124,7 +127,7 @@ public abstract class PaymentBook {
    * case gets the money, once. False if it already said paid.
    */
   public boolean reconcilePaid(String id, String providerId) {
-    Entry entry = query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
+    Entry entry = lock(id);
     if (entry.status() == PaymentStatus.SUCCEEDED) {
       return false;
     }
@@ -132,6 +135,17 @@ public abstract class PaymentBook {
         + "WHERE " + idColumn + " = ?", PaymentStatus.SUCCEEDED.name(), providerId, Timestamp.from(clock.instant()), id);
     settled(entry, PaymentStatus.SUCCEEDED, null);
     return true;
+  }
+
+  /**
+   * Locks the case row of {@code id}, then its own row, and reads it. Settling writes both (the case's money and
+   * timeline), and every transaction that writes a case and its payments takes the case first: a flow step's job
+   * writes its case's stage before it settles, so a callback that locked the payment first and then waited for the
+   * case deadlocked with it (issue 21). The case an id belongs to never changes, so it is read without a lock.
+   */
+  private Entry lock(String id) {
+    cases.lock(find(id).orElseThrow(this::unknown).caseId());
+    return query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
   }
 
   /** Ids still pending that were asked for at or before {@code before}: their result is overdue. */

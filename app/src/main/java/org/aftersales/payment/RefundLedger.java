@@ -23,7 +23,6 @@ public class RefundLedger extends PaymentBook {
   public record RefundSettled(String refundId, String caseId, BigDecimal amount, String currency,
       PaymentStatus result) {}
 
-  private final CaseRepository cases;
   private final CaseProgress progress;
   private final ApplicationEventPublisher events;
   private final PayoutCap cap;
@@ -31,8 +30,7 @@ public class RefundLedger extends PaymentBook {
   public RefundLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, CaseRepository cases,
       CaseProgress progress, Clock clock, ApplicationEventPublisher events, PayoutCap cap,
       @Value("${aftersales.payment.party:payment}") String providerParty) {
-    super(jdbc, transactions, clock, "as_refund", "refund_id", "provider_refund_id", "Refund", providerParty);
-    this.cases = cases;
+    super(jdbc, transactions, cases, clock, "as_refund", "refund_id", "provider_refund_id", "Refund", providerParty);
     this.progress = progress;
     this.events = events;
     this.cap = cap;
