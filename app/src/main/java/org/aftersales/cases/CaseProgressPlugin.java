@@ -53,6 +53,12 @@ public class CaseProgressPlugin extends AbstractProcessEnginePlugin {
   BpmnParseListener parseListener() {
     return new AbstractBpmnParseListener() {
       @Override
+      public void parseProcess(Element element, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity
+          definition) {
+        NoticeTypes.keepOnActivities(element, definition, CAMUNDA);
+      }
+
+      @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(element, activity);
       }

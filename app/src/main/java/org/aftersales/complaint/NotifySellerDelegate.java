@@ -35,7 +35,7 @@ public class NotifySellerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Complaint k = complaints.find(execution.getProcessBusinessKey()).orElseThrow();
-    NotificationType type = NotificationType.valueOf((String) execution.getVariableLocal("notificationType"));
+    NotificationType type = NotificationType.valueOf(org.aftersales.cases.NoticeTypes.of(execution));
     Map<String, String> details = new HashMap<>();
     execution.getVariablesLocal().forEach((name, value) -> {
       if (!"notificationType".equals(name) && value != null) {

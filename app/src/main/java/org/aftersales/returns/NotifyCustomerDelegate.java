@@ -50,7 +50,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
-    NotificationType type = NotificationType.valueOf((String) execution.getVariableLocal(Var.NOTIFICATION_TYPE));
+    NotificationType type = NotificationType.valueOf(org.aftersales.cases.NoticeTypes.of(execution));
     var contact = c.details().contact();
     // the activity instance (the task's id and a unique suffix) tells every run of every task of every process apart
     String notificationId = c.caseId() + "-" + execution.getActivityInstanceId();

@@ -569,6 +569,9 @@ class ReturnRequestProcessTest {
     assertThat(flow.timeline(caseId)).filteredOn(e -> e.startsWith("We e-mailed you")).hasSize(2);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("notificationsSent").count()).as("no counter variable any more").isZero();
+    // the diagram's fixed notice type is read from the parsed model, not written as a local variable each time
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("notificationType").count()).as("no notificationType variable").isZero();
   }
 
   @Test
