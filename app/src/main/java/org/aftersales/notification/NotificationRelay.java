@@ -17,6 +17,8 @@ import org.aftersales.cases.CaseProgress;
 import org.aftersales.system.PersonalData;
 import org.aftersales.system.http.OutboundExecutors;
 import org.slf4j.Logger;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -47,10 +49,14 @@ public class NotificationRelay {
   private final Executor executor;
   private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
 
+  /** Writes SENT and the timeline entry in one transaction (one commit); without one, each on its own. */
+  private TransactionTemplate together;
+
   @Autowired
   public NotificationRelay(JavaMailSender mailSender, NotificationStore store, CaseProgress progress,
-      NotificationProperties properties, Clock clock) {
+      NotificationProperties properties, Clock clock, PlatformTransactionManager transactions) {
     this(mailSender, store, progress, properties, clock, OutboundExecutors.MAIL_RELAY);
+    this.together = new TransactionTemplate(transactions);
   }
 
   NotificationRelay(JavaMailSender mailSender, NotificationStore store, CaseProgress progress,
@@ -150,8 +156,23 @@ public class NotificationRelay {
       }
       return false;
     }
-    // SENT first, on its own: a timeline that cannot be written must not make the mail go out again
-    if (store.markSent(notificationId, now()) && notice.timelineCode() != null) {
+    // SENT and the timeline entry in one commit; should the entry fail, SENT on its own: a timeline that cannot be
+    // written must not make the mail go out again
+    boolean recorded = false;
+    if (together != null && notice.timelineCode() != null) {
+      try {
+        recorded = Boolean.TRUE.equals(together.execute(status -> {
+          if (store.markSent(notificationId, now())) {
+            progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
+          }
+          return true;
+        }));
+      } catch (RuntimeException e) {
+        log.warn("Notification {} sent, but its timeline entry for case {} was not written: {}", notificationId,
+            notice.caseId(), e.toString());
+      }
+    }
+    if (!recorded && store.markSent(notificationId, now()) && notice.timelineCode() != null && together == null) {
       try {
         progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
       } catch (RuntimeException e) {

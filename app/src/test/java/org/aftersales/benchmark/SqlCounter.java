@@ -20,7 +20,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * Counts what the application sends to the database, for the benchmark's "statements and commits per case": every
- * statement (each one of a JDBC batch counts), every round trip (a batch is one) and every {@code Connection.commit()}.
+ * statement (each one of a JDBC batch counts), every round trip (a batch is one) and every commit: each
+ * {@code Connection.commit()}, and each write sent outside a transaction (auto-commit), which commits by itself.
  * It wraps the application's DataSource with datasource-proxy, in benchmark runs only. The benchmark's own
  * bookkeeping (polling for tasks to complete, events to send) runs on threads marked {@link #uncounted()}, so that
  * the figures are what the application does for a case, not what it costs to watch it.
@@ -63,6 +64,14 @@ public final class SqlCounter {
               roundTrips.increment();
               int count = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queryInfoList.size();
               statements.add(count);
+              if (!queryInfoList.isEmpty() && writesOnItsOwn(execInfo, queryInfoList.get(0).getQuery())) {
+                // a write outside a transaction commits by itself: as much a commit as Connection.commit()
+                commits.increment();
+                if (breakdown) {
+                  String thread = THREAD_GROUP.matcher(Thread.currentThread().getName()).replaceAll("");
+                  byTable.computeIfAbsent("COMMIT (auto-commit write) on " + thread, k -> new LongAdder()).increment();
+                }
+              }
               if (breakdown && !queryInfoList.isEmpty()) {
                 String sql = queryInfoList.get(0).getQuery();
                 String key = breakdownBy.equals("sql") ? sql.replaceAll("\\s+", " ").strip() : key(sql);
@@ -94,6 +103,19 @@ public final class SqlCounter {
           }
         })
         .build();
+  }
+
+  private static boolean writesOnItsOwn(ExecutionInfo execInfo, String sql) {
+    String verb = sql.stripLeading();
+    if (!(verb.regionMatches(true, 0, "insert", 0, 6) || verb.regionMatches(true, 0, "update", 0, 6)
+        || verb.regionMatches(true, 0, "delete", 0, 6))) {
+      return false;
+    }
+    try {
+      return execInfo.getStatement() != null && execInfo.getStatement().getConnection().getAutoCommit();
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   /** Statements by verb and table and commits by thread group so far (empty without {@code benchmark.breakdown}). */
