@@ -131,6 +131,33 @@ public class NotificationRelay {
   /** What an operator's retry did. */
   public enum RetryResult { QUEUED, UNKNOWN, NOT_FAILED }
 
+  /**
+   * SENT and the timeline entry in one commit; should the entry fail, SENT on its own: a timeline that cannot be
+   * written must not make the mail go out again.
+   */
+  private void sent(String notificationId, NotificationStore.Outgoing notice) {
+    if (notice.timelineCode() == null) {
+      store.markSent(notificationId, now());
+      return;
+    }
+    Runnable both = () -> {
+      if (store.markSent(notificationId, now())) {
+        progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
+      }
+    };
+    try {
+      if (together == null) {
+        both.run();
+      } else {
+        together.executeWithoutResult(status -> both.run());
+      }
+    } catch (RuntimeException e) {
+      store.markSent(notificationId, now());
+      log.warn("Notification {} sent, but its timeline entry for case {} was not written: {}", notificationId,
+          notice.caseId(), e.toString());
+    }
+  }
+
   private boolean send(String notificationId) {
     Optional<NotificationStore.Outgoing> found = store.outgoing(notificationId);
     if (found.isEmpty()) {
@@ -156,30 +183,7 @@ public class NotificationRelay {
       }
       return false;
     }
-    // SENT and the timeline entry in one commit; should the entry fail, SENT on its own: a timeline that cannot be
-    // written must not make the mail go out again
-    boolean recorded = false;
-    if (together != null && notice.timelineCode() != null) {
-      try {
-        recorded = Boolean.TRUE.equals(together.execute(status -> {
-          if (store.markSent(notificationId, now())) {
-            progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
-          }
-          return true;
-        }));
-      } catch (RuntimeException e) {
-        log.warn("Notification {} sent, but its timeline entry for case {} was not written: {}", notificationId,
-            notice.caseId(), e.toString());
-      }
-    }
-    if (!recorded && store.markSent(notificationId, now()) && notice.timelineCode() != null && together == null) {
-      try {
-        progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
-      } catch (RuntimeException e) {
-        log.warn("Notification {} sent, but its timeline entry for case {} was not written: {}", notificationId,
-            notice.caseId(), e.toString());
-      }
-    }
+    sent(notificationId, notice);
     log.info("Notification {} ({} for case {}) sent by EMAIL to {}", notificationId, notice.type(), notice.caseId(),
         masked);
     return true;
