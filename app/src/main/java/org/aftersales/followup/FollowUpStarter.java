@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +33,28 @@ public class FollowUpStarter {
     this.limits = limits;
   }
 
+  /**
+   * Runs in the command that closed the case, which may be a person's (a rejection completed in Tasklist runs on to
+   * the end now that mails need no job): the follow-up is the system's, so it is looked up and started without the
+   * person's authorizations, which would hide the running follow-up or forbid starting it.
+   */
   @EventListener
   public void caseClosed(CaseClosed closed) {
     if (limits.properties().withoutFollowUp().contains(closed.outcome())) {
       return;
     }
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      start(closed);
+    } else {
+      command.runWithoutAuthorization(() -> {
+        start(closed);
+        return null;
+      });
+    }
+  }
+
+  private void start(CaseClosed closed) {
     boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY)
         .processInstanceBusinessKey(closed.caseId()).count() > 0;
     if (repository.createProcessDefinitionQuery().processDefinitionKey(FollowUpProcess.KEY).count() == 0) {

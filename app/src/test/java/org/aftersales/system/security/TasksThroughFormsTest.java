@@ -77,6 +77,23 @@ class TasksThroughFormsTest {
     assertThat(flow.view(caseId).get("status").asText()).isEqualTo("OPEN");
   }
 
+  /**
+   * A rejection completed by the agent runs on to the end of the case in the agent's own request (the mail is queued,
+   * not a job): the follow-up visit the closing starts is the system's, started whatever the agent may do.
+   */
+  @Test
+  void aRejectionCompletedByTheAgentClosesTheCaseAndStartsItsFollowUp() {
+    String caseId = flow.open(Map.of());
+
+    flow.decide(caseId, "agent", ReturnProcess.Element.REVIEW, "{\"" + ReturnProcess.Var.REVIEW_DECISION
+        + "\":{\"value\":\"REJECT\"},\"rejectReason\":{\"value\":\"Opened items cannot be returned\"}}",
+        java.time.Duration.ofSeconds(30));
+
+    assertThat(flow.view(caseId).get("outcome").asText()).isEqualTo("REJECTED");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+        .processDefinitionKey("follow-up-visit").count()).as("the follow-up visit started").isOne();
+  }
+
   @Test
   void theFormsOwnFieldsStillCompleteTheTask() {
     String caseId = flow.open(Map.of());
