@@ -63,6 +63,7 @@ class FaultInjectionTest {
   @Autowired ProcessEngine engine;
   @Autowired PaymentSimulator payments;
   @Autowired CarrierSimulator carrier;
+  @Autowired org.aftersales.notification.NotificationStore notifications;
   ReturnFlowDriver flow;
   TestHttp http;
 
@@ -150,6 +151,8 @@ class FaultInjectionTest {
     String caseId = atInspection();
     flow.decide(caseId, "inspector", INSPECT, PASSED, PATIENCE);
     JsonNode done = awaitClosed(caseId);
+    // the last mail's timeline entry is written when the relay has sent it, after the case closed
+    await().atMost(PATIENCE).until(() -> notifications.pendingFor(caseId).isEmpty());
     int timeline = flow.timeline(caseId).size();
     String trackingNumber = carrier.parcels(caseId).get(0).trackingNumber();
 
