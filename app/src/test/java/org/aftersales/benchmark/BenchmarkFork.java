@@ -19,7 +19,7 @@ final class BenchmarkFork {
 
   /** Settings the fork sets itself. */
   private static final Set<String> OWN = Set.of("benchmark.databases", "benchmark.history", "benchmark.variants",
-      "benchmark.fork", "benchmark.results-dir");
+      "benchmark.fork", "benchmark.results-dir", "benchmark.earlier", "benchmark.earlier-label");
 
   private BenchmarkFork() {}
 
