@@ -18,6 +18,7 @@ import org.aftersales.system.PersonalData;
 import org.aftersales.system.http.OutboundExecutors;
 import org.slf4j.Logger;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,17 +51,18 @@ public class NotificationRelay {
   private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
 
   /** Writes SENT and the timeline entry in one transaction (one commit); without one, each on its own. */
-  private TransactionTemplate together;
+  private final TransactionOperations together;
 
   @Autowired
   public NotificationRelay(JavaMailSender mailSender, NotificationStore store, CaseProgress progress,
       NotificationProperties properties, Clock clock, PlatformTransactionManager transactions) {
-    this(mailSender, store, progress, properties, clock, OutboundExecutors.MAIL_RELAY);
-    this.together = new TransactionTemplate(transactions);
+    this(mailSender, store, progress, properties, clock, OutboundExecutors.MAIL_RELAY,
+        new TransactionTemplate(transactions));
   }
 
   NotificationRelay(JavaMailSender mailSender, NotificationStore store, CaseProgress progress,
-      NotificationProperties properties, Clock clock, Executor executor) {
+      NotificationProperties properties, Clock clock, Executor executor, TransactionOperations together) {
+    this.together = together;
     this.mailSender = mailSender;
     this.store = store;
     this.progress = progress;
@@ -140,17 +142,12 @@ public class NotificationRelay {
       store.markSent(notificationId, now());
       return;
     }
-    Runnable both = () -> {
-      if (store.markSent(notificationId, now())) {
-        progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
-      }
-    };
     try {
-      if (together == null) {
-        both.run();
-      } else {
-        together.executeWithoutResult(status -> both.run());
-      }
+      together.executeWithoutResult(status -> {
+        if (store.markSent(notificationId, now())) {
+          progress.record(notice.caseId(), notice.timelineCode(), notice.timelineText(), null);
+        }
+      });
     } catch (RuntimeException e) {
       store.markSent(notificationId, now());
       log.warn("Notification {} sent, but its timeline entry for case {} was not written: {}", notificationId,

@@ -177,7 +177,8 @@ class NotificationRelayTest {
     for (int i = 0; i < 5; i++) {
       outbox.queue(refundPaid("n-" + caseId + "-" + i, Locale.ENGLISH), null);
     }
-    NotificationRelay other = new NotificationRelay(mailSender, store, progress, properties, clock, Runnable::run);
+    NotificationRelay other = new NotificationRelay(mailSender, store, progress, properties, clock, Runnable::run,
+        org.springframework.transaction.support.TransactionOperations.withoutTransaction());
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     List<Future<Integer>> runs = new ArrayList<>();
@@ -204,7 +205,7 @@ class NotificationRelayTest {
 
   private NotificationRelay downRelay(JavaMailSenderImpl down, NotificationProperties settings, Duration later) {
     return new NotificationRelay(down, store, progress, settings, Clock.fixed(base.plus(later), ZoneOffset.UTC),
-        Runnable::run);
+        Runnable::run, org.springframework.transaction.support.TransactionOperations.withoutTransaction());
   }
 
   /** The value of {@code aftersales_notifications{status="FAILED"}} as Prometheus reads it. */
