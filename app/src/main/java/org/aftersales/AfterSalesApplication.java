@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AfterSalesApplication {
 
+  static {
+    org.aftersales.system.ServiceProviders.name();
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(AfterSalesApplication.class, args);
   }

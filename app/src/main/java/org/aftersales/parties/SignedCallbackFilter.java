@@ -53,13 +53,14 @@ class SignedCallbackFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    Optional<Party> party = caller == null ? Optional.empty() : parties.ofUser(caller.getName());
+    Optional<PartyStore.Signer> signer = caller == null ? Optional.empty() : parties.signerOf(caller.getName());
+    Optional<Party> party = signer.map(PartyStore.Signer::party);
     if (party.isEmpty() || !party.get().kind().signs()) {
       refuse(request, response, HttpStatus.UNAUTHORIZED, "Your user is not recorded as a carrier or payment "
           + "provider with a signing secret; ask an administrator to record the party (POST /api/admin/parties).");
       return;
     }
-    List<String> secrets = parties.secrets(party.get().partyId());
+    List<String> secrets = signer.get().secrets();
     if (secrets.isEmpty()) {
       refuse(request, response, HttpStatus.UNAUTHORIZED, "No signing secret is recorded for party "
           + party.get().partyId() + "; ask an administrator to add one.");

@@ -48,12 +48,11 @@ public class BookPickupDelegate implements JavaDelegate {
     } catch (CarrierRejectedException e) {
       throw new BpmnError(ReturnProcess.Error.PICKUP_NOT_POSSIBLE, e.getMessage());
     }
+    // the window stays with the parcel (as_parcel), where the pickup-booked mail reads it: no process variables
     parcels.register(booking.trackingNumber(), c.caseId(), booking.bookingId(), ParcelRegistry.Direction.RETURN,
-        booking.status());
+        booking.status(), booking.windowStart(), booking.windowEnd());
     execution.setVariable(Var.TRACKING_NUMBER, booking.trackingNumber());
     costs.record(c.caseId(), CaseCosts.Category.LOGISTICS, "Carrier booking " + booking.bookingId(),
         addresses.shipmentCost(), c.currency(), CaseCosts.BorneBy.US);
-    execution.setVariable(Var.PICKUP_WINDOW_START, String.valueOf(booking.windowStart()));
-    execution.setVariable(Var.PICKUP_WINDOW_END, String.valueOf(booking.windowEnd()));
   }
 }

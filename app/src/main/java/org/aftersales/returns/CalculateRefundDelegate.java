@@ -51,7 +51,10 @@ public class CalculateRefundDelegate implements JavaDelegate {
     if (refund.signum() <= 0) {
       throw new IllegalStateException("Nothing is left to refund on case " + c.caseId() + ": " + left.why());
     }
-    execution.setVariable(Var.POSTAGE_COMPENSATION, Amounts.text(postage));
+    if (postage.signum() > 0) {
+      // only when there is one: the refund includes it, and most cases have none (issue 21: no variable for nothing)
+      execution.setVariable(Var.POSTAGE_COMPENSATION, Amounts.text(postage));
+    }
     execution.setVariable(Var.CALCULATED_REFUND_AMOUNT, Amounts.text(refund));
     execution.setVariable(Var.REFUND_AMOUNT, Amounts.text(refund));
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseTexts;
+import org.aftersales.logistics.ParcelRegistry;
 import org.aftersales.notification.CustomerNotification;
 import org.aftersales.notification.CustomerNotifier;
 import org.aftersales.notification.NotificationType;
@@ -36,9 +37,11 @@ public class NotifyCustomerDelegate implements JavaDelegate {
   private final Addresses addresses;
   private final BusinessTime time;
   private final CaseTexts texts;
+  private final ParcelRegistry parcels;
 
   public NotifyCustomerDelegate(CaseRepository cases, CustomerNotifier notifier, ReturnLimits limits,
-      Addresses addresses, BusinessTime time, CaseTexts texts) {
+      Addresses addresses, BusinessTime time, CaseTexts texts, ParcelRegistry parcels) {
+    this.parcels = parcels;
     this.cases = cases;
     this.notifier = notifier;
     this.limits = limits;
@@ -74,8 +77,7 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     put(details, "reason", execution.getVariable(Var.REJECT_REASON));
     put(details, "trackingNumber", execution.getVariable(Var.OUTBOUND_TRACKING_NUMBER) != null
         ? execution.getVariable(Var.OUTBOUND_TRACKING_NUMBER) : execution.getVariable(Var.TRACKING_NUMBER));
-    put(details, "windowStart", execution.getVariable(Var.PICKUP_WINDOW_START));
-    put(details, "windowEnd", execution.getVariable(Var.PICKUP_WINDOW_END));
+    pickupWindow(execution, type, details);
     details.put("address", addresses.warehouseText());
     details.put("deadline", DAY.format((type == NotificationType.PARTIAL_REFUND_PROPOSED
         ? limits.proposalAnswerDue() : limits.shipBackDue()).toInstant()));
@@ -93,6 +95,26 @@ public class NotifyCustomerDelegate implements JavaDelegate {
     details.computeIfPresent("reason", (k, value) -> texts.in(language, value));
     details.computeIfPresent("decision", (k, value) -> texts.in(language, value));
     return details;
+  }
+
+  /**
+   * The booked pickup's window, for the pickup-booked notice: kept with the parcel since issue 21 (instances that
+   * booked before that still have it as the variables {@code pickupWindowStart} and {@code pickupWindowEnd}).
+   */
+  private void pickupWindow(DelegateExecution execution, NotificationType type, Map<String, String> details) {
+    Object start = execution.getVariable(Var.PICKUP_WINDOW_START);
+    if (start != null) {
+      put(details, "windowStart", start);
+      put(details, "windowEnd", execution.getVariable(Var.PICKUP_WINDOW_END));
+      return;
+    }
+    Object tracking = execution.getVariable(Var.TRACKING_NUMBER);
+    if (type == NotificationType.PICKUP_BOOKED && tracking != null) {
+      parcels.find(tracking.toString()).ifPresent(parcel -> {
+        put(details, "windowStart", parcel.windowStart());
+        put(details, "windowEnd", parcel.windowEnd());
+      });
+    }
   }
 
   private static void put(Map<String, String> details, String key, Object value) {

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RequestRefund}: asks the payment provider to pay {@code refundAmount}. The refund id
- * ({@code <case>-R<n>}, counted on from the refunds the case had when this payment started) is reserved before the call and only advances when an attempt has failed for good,
- * so retries and restarts reuse it and the provider pays it once. Provider outages propagate (job retries,
+ * ({@code <case>-R<n>}, counted on from the refunds the case had when this payment started, {@code refundNumberBase})
+ * is reserved before the call and only advances when an attempt has failed for good, so retries and restarts reuse
+ * it and the provider pays it once. The id of the last attempt is the variable {@code refundId}: the next attempt
+ * counts on from it (no counter variable of its own since issue 21). Provider outages propagate (job retries,
  * then an incident); a refusal counts as a failed refund. Before a new id is issued after a failure, the provider is
  * asked for the previous refund: unless it confirms the failure, no new id is issued (a refund it paid after all is
  * reconciled and raised for finance; one still pending is waited for).
@@ -48,11 +50,8 @@ public class RequestRefundDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseRecord c = cases.find(execution.getProcessBusinessKey()).orElseThrow();
-    Integer previous = (Integer) execution.getVariable(Var.REFUND_REQUESTS);
-    int attempt = previous == null ? 1 : previous + 1;
-    Integer base = (Integer) execution.getVariable(Var.REFUND_NUMBER_BASE);
-    if (attempt > 1) {
-      String previousId = c.caseId() + "-R" + ((base == null ? 0 : base) + attempt - 1);
+    String previousId = (String) execution.getVariable(Var.REFUND_ID);
+    if (previousId != null) {
       Optional<RefundReceipt> earlier = gateway.findRefund(previousId);
       if (earlier.isPresent() && earlier.get().status() != PaymentStatus.FAILED) {
         // the provider did not fail it after all: never pay a second time
@@ -65,17 +64,14 @@ public class RequestRefundDelegate implements JavaDelegate {
         return;
       }
     }
-    String refundId = c.caseId() + "-R" + ((base == null ? 0 : base) + attempt);
+    String refundId = c.caseId() + "-R" + (previousId != null ? number(previousId) + 1
+        : number(execution.getVariable(Var.REFUND_NUMBER_BASE)) + 1);
     BigDecimal amount = new BigDecimal((String) execution.getVariable(Var.REFUND_AMOUNT));
     // a complaint's compensation may exceed the price (假一赔十) up to the cap of its rule table
     BigDecimal limit = c.type() == CaseType.COMPLAINT
         ? complaints.compensationCap(c.caseId()).orElse(BigDecimal.ZERO)
         : c.paidAmount();
     ledger.reserve(c.caseId(), refundId, amount, c.currency(), limit);
-    execution.setVariable(Var.REFUND_REQUESTS, attempt);
-    if (execution.getVariable(Var.REFUND_FAILURES) == null) {
-      execution.setVariable(Var.REFUND_FAILURES, 0);
-    }
     execution.setVariable(Var.REFUND_ID, refundId);
     PaymentStatus status;
     String failure = null;
@@ -94,6 +90,18 @@ public class RequestRefundDelegate implements JavaDelegate {
     }
     execution.setVariable(Var.REFUND_STATUS, status.name());
     failureReason(execution, failure);
+  }
+
+  /** The number of refund id {@code <case>-R<n>}, or the number a base variable holds (0 when there is none). */
+  private static int number(Object idOrBase) {
+    if (idOrBase == null) {
+      return 0;
+    }
+    if (idOrBase instanceof Number n) {
+      return n.intValue();
+    }
+    String text = idOrBase.toString();
+    return Integer.parseInt(text.substring(text.lastIndexOf("-R") + 2));
   }
 
   /** The failure's reason, or none: no variable is written for "no reason" unless an earlier one is to be cleared. */

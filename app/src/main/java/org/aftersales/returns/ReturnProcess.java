@@ -116,12 +116,14 @@ public final class ReturnProcess {
     public static final String CALCULATED_REFUND_AMOUNT = "calculatedRefundAmount";
     public static final String POSTAGE_COMPENSATION = "postageCompensation";
     public static final String REFUND_ID = PaymentEventController.REFUND_ID;
+    /** Attempt counter of instances that asked for a refund before issue 21 (the last refund id counts now). */
     public static final String REFUND_REQUESTS = "refundRequests";
     public static final String REFUND_STATUS = PaymentEventController.REFUND_STATUS;
     public static final String REFUND_FAILURE_REASON = PaymentEventController.REFUND_FAILURE_REASON;
     public static final String REFUND_FAILURES = "refundFailures";
     public static final String FINANCE_NOTE = "financeNote";
     public static final String OUTBOUND_TRACKING_NUMBER = "outboundTrackingNumber";
+    /** Variables of instances that booked a pickup before issue 21; the window is kept with the parcel now. */
     public static final String PICKUP_WINDOW_START = "pickupWindowStart";
     public static final String PICKUP_WINDOW_END = "pickupWindowEnd";
     /** Local input of the notification tasks. */

@@ -143,6 +143,9 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
 
     Duration duration(String name, String fallback) {
       String raw = value(name) == null ? fallback : value(name);
+      if (raw.trim().equals("0")) {
+        return Duration.ZERO;
+      }
       try {
         Duration d = Duration.parse(raw.toUpperCase(Locale.ROOT).startsWith("P") ? raw : "PT" + raw);
         if (d.isNegative()) {

@@ -26,12 +26,13 @@ class BenchmarkSettingsTest {
 
   @Test
   void shortDurationsAndCustomPropertiesAreRead() {
-    Map<String, String> given = Map.of("measure", "2m", "warmup", "PT5S", "variants", "custom",
+    Map<String, String> given = Map.of("measure", "2m", "warmup", "PT5S", "latency", "0", "variants", "custom",
         "custom", "camunda.bpm.job-execution.max-pool-size=12; spring.datasource.hikari.maximum-pool-size=30");
     BenchmarkSettings settings = BenchmarkSettings.from(given::get);
 
     assertThat(settings.measure()).isEqualTo(Duration.ofMinutes(2));
     assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.latency()).as("0 skips the half-rate run, as documented").isEqualTo(Duration.ZERO);
     assertThat(settings.custom()).containsEntry("camunda.bpm.job-execution.max-pool-size", "12")
         .containsEntry("spring.datasource.hikari.maximum-pool-size", "30");
   }
@@ -57,7 +58,9 @@ class BenchmarkSettingsTest {
     assertThat(settings.growthCases()).isEqualTo(100_000);
     assertThat(before).containsEntry("aftersales.identity.login.cache-time", "PT0S")
         .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "25")
-        .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256");
+        .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256")
+        .containsEntry("spring.datasource.hikari.data-source-properties.useServerPrepStmts", "false")
+        .containsEntry("spring.datasource.hikari.data-source-properties.openTelemetry", "PREFERRED");
     assertThat(before.get("AFTERSALES_DB_URL")).doesNotContain("prepStmtCache").contains("aftersales_bench_full_before21");
     assertThat(shipped.get("AFTERSALES_DB_URL")).contains("prepStmtCacheSize=500");
     assertThat(shipped).doesNotContainKey("aftersales.identity.login.cache-time");

@@ -3,6 +3,7 @@ package org.aftersales.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
@@ -17,6 +18,8 @@ import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.cases.CaseTexts;
 import org.aftersales.cases.OpenCaseRequest;
+import org.aftersales.logistics.ParcelRegistry;
+import org.aftersales.logistics.ParcelStatus;
 import org.aftersales.notification.NotificationTemplates;
 import org.aftersales.system.BusinessTime;
 import org.aftersales.notification.CustomerNotification;
@@ -62,9 +65,12 @@ class NotifyCustomerDelegateTest {
 
   @Test
   void pickupTimesAreWrittenInTheBusinessZoneNotAsRawInstants() {
-    // issue 17, item 10: "between 2026-12-04T21:00:04.442Z and ..." in English and Chinese e-mails
-    Map<String, Object> window = Map.of(ReturnProcess.Var.PICKUP_WINDOW_START, "2026-12-04T21:00:04.442Z",
-        ReturnProcess.Var.PICKUP_WINDOW_END, "2026-12-05T01:00:04.442Z", ReturnProcess.Var.TRACKING_NUMBER, "SF1");
+    // issue 17, item 10: "between 2026-12-04T21:00:04.442Z and ..." in English and Chinese e-mails; issue 21: the
+    // window is read from the parcel record, not from process variables
+    when(parcels.find("SF1")).thenReturn(Optional.of(new ParcelRegistry.Parcel("SF1", "AS-1", "BK-1",
+        ParcelRegistry.Direction.RETURN, ParcelStatus.BOOKED, "carrier", "2026-12-04T21:00:04.442Z",
+        "2026-12-05T01:00:04.442Z")));
+    Map<String, Object> window = Map.of(ReturnProcess.Var.TRACKING_NUMBER, "SF1");
     deliver("PICKUP_BOOKED", Map.of(), window, "en");
     String english = templates.render(sent.get()).body();
     assertThat(english).contains("between 5 Dec 2026, 05:00 (China time) and 5 Dec 2026, 09:00 (China time)")
@@ -78,6 +84,26 @@ class NotifyCustomerDelegateTest {
   }
 
   @Test
+  void aPickupBookedBeforeIssue21KeepsTheWindowOfItsVariables() {
+    Map<String, Object> window = Map.of(ReturnProcess.Var.PICKUP_WINDOW_START, "2026-12-04T21:00:04.442Z",
+        ReturnProcess.Var.PICKUP_WINDOW_END, "2026-12-05T01:00:04.442Z", ReturnProcess.Var.TRACKING_NUMBER, "SF1");
+    deliver("PICKUP_BOOKED", Map.of(), window, "en");
+
+    assertThat(templates.render(sent.get()).body())
+        .contains("between 5 Dec 2026, 05:00 (China time) and 5 Dec 2026, 09:00 (China time)");
+    verifyNoInteractions(parcels);
+  }
+
+  @Test
+  void otherNoticesDoNotReadTheParcel() {
+    deliver("REFUND_PAID", Map.of(), Map.of(ReturnProcess.Var.TRACKING_NUMBER, "SF1",
+        ReturnProcess.Var.REFUND_AMOUNT, "10.00"), "en");
+
+    assertThat(sent.get().details()).doesNotContainKey("windowStart");
+    verifyNoInteractions(parcels);
+  }
+
+  @Test
   void aChineseCustomerReadsTheRuleTablesReasonInChinese() {
     Map<String, Object> rejected = Map.of(ReturnProcess.Var.REJECT_REASON, "The seven-day no-reason return period has ended");
     deliver("REQUEST_REJECTED", Map.of(), rejected, "zh");
@@ -88,6 +114,7 @@ class NotifyCustomerDelegateTest {
   }
 
   final NotificationTemplates templates = new NotificationTemplates();
+  final ParcelRegistry parcels = mock(ParcelRegistry.class);
 
   private void deliver(String type, Map<String, Object> inputs) {
     deliver(type, inputs, Map.of(), null);
@@ -123,6 +150,6 @@ class NotifyCustomerDelegateTest {
       return new SentNotification(notification.notificationId(), "AS-1", notification.type(), SentNotification.EMAIL,
           "li.wei@example.com", "subject", null, false);
     }, limits, addresses,
-        new BusinessTime(ZoneId.of("Asia/Shanghai"), Clock.systemUTC()), new CaseTexts()).execute(execution);
+        new BusinessTime(ZoneId.of("Asia/Shanghai"), Clock.systemUTC()), new CaseTexts(), parcels).execute(execution);
   }
 }

@@ -83,6 +83,9 @@ class ReturnRequestProcessTest {
     flow.runDueJobs();
     assertThat(pi).isWaitingAt(PAY_REFUND);
     assertThat(flow.variable(caseId, Var.REFUND_AMOUNT)).isEqualTo("2999.00");
+    // issue 21: no variables for what is not there (no postage compensation, no failed refund) or counted elsewhere
+    assertThat(java.util.stream.Stream.of(Var.POSTAGE_COMPENSATION, Var.REFUND_FAILURES, Var.REFUND_REQUESTS)
+        .map(name -> flow.variable(caseId, name))).containsOnlyNulls();
 
     settle(caseId, "SUCCEEDED", "2999.00");
     assertThat(pi).isEnded().hasPassed(END_REFUNDED);
@@ -566,6 +569,12 @@ class ReturnRequestProcessTest {
     assertThat(notifications.sentFor(caseId)).extracting(SentNotification::type)
         .containsExactlyInAnyOrder(NotificationType.REQUEST_APPROVED, NotificationType.PICKUP_BOOKED);
     assertThat(mails.messages(email)).hasSize(2);
+    // the pickup window comes from the parcel record (issue 21: no pickupWindowStart/End variables)
+    assertThat(mails.messages(email)).filteredOn(m -> m.body().contains("A courier will collect")).singleElement()
+        .satisfies(m -> assertThat(m.body()).containsPattern("between \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(China time\\) "
+            + "and \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(China time\\)"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn(Var.PICKUP_WINDOW_START, Var.PICKUP_WINDOW_END).count()).as("no window variables").isZero();
     assertThat(flow.timeline(caseId)).filteredOn(e -> e.startsWith("We e-mailed you")).hasSize(2);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("notificationsSent").count()).as("no counter variable any more").isZero();

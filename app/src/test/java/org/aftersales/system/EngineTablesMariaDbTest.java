@@ -54,8 +54,27 @@ class EngineTablesMariaDbTest {
       assertThat(properties.getBooleanProperty(PropertyKey.cachePrepStmts).getValue()).isTrue();
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(500);
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(16384);
-      assertThat(properties.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue()).isFalse();
+      assertThat(properties.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue()).isTrue();
+      assertThat(properties.getProperty(PropertyKey.openTelemetry).getStringValue()).isEqualToIgnoringCase("DISABLED");
       assertThat(properties.getBooleanProperty(PropertyKey.sendFractionalSeconds).getValue()).isFalse();
+    }
+  }
+
+  @Test
+  void statementsArePreparedOnTheServerAndTimesStillLoseTheirFractionsUnrounded() throws SQLException {
+    // issue 21: server-side prepared statements send values in binary; Camunda on MySQL needs times without
+    // fractional seconds, truncated (a rounded-up time lies in the future), in that protocol too
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMPORARY TABLE t_issue21 (at DATETIME)");
+      try (var insert = connection.prepareStatement("INSERT INTO t_issue21 (at) VALUES (?)")) {
+        assertThat(insert.isWrapperFor(com.mysql.cj.jdbc.ServerPreparedStatement.class)).isTrue();
+        insert.setTimestamp(1, java.sql.Timestamp.valueOf("2026-12-06 10:15:30.999"));
+        insert.executeUpdate();
+      }
+      try (var read = statement.executeQuery("SELECT DATE_FORMAT(at, '%s.%f') FROM t_issue21")) {
+        assertThat(read.next()).isTrue();
+        assertThat(read.getString(1)).as("seconds, whatever the zone").isEqualTo("30.000000");
+      }
     }
   }
 
