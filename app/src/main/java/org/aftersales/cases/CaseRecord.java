@@ -12,6 +12,13 @@ public record CaseRecord(
     String currency, CaseDetails details, Instant openedAt, Instant closedAt, Instant dueAt, String openedBy,
     List<CaseItem> items) {
 
+  /** This case at another stage and due date, all else alike. */
+  public CaseRecord withStage(String newStage, Instant newDueAt) {
+    return new CaseRecord(caseId, type, status, newStage, outcome, orderId, customerId, sellerId, channel, reason,
+        description, deliveredAt, paidAmount, requestedAmount, refundedAmount, currency, details, openedAt, closedAt,
+        newDueAt, openedBy, items);
+  }
+
   /** An order line of the case. */
   public record CaseItem(int lineNo, String sku, String name, int quantity, int orderedQuantity, BigDecimal unitPrice) {}
 

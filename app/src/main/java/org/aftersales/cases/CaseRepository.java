@@ -109,10 +109,23 @@ public class CaseRepository {
     return jdbc.queryForObject("SELECT COUNT(*) FROM as_case WHERE customer_id = ?", Long.class, customerId);
   }
 
+  /**
+   * Sets an open case's stage and due date. A copy kept in this transaction is kept with them (a flow step moves its
+   * case through a stage or two and reads it again in the next delegate: issue 21, no second read for that).
+   */
   public void updateStage(String caseId, String stage, Instant dueAt) {
-    forget(caseId);
-    jdbc.update("UPDATE as_case SET stage = ?, due_at = ?, version = version + 1 WHERE case_id = ? AND status = 'OPEN'",
-        stage, ts(dueAt), caseId);
+    int changed = jdbc.update("UPDATE as_case SET stage = ?, due_at = ?, version = version + 1 WHERE case_id = ? "
+        + "AND status = 'OPEN'", stage, ts(dueAt), caseId);
+    Map<String, CaseRecord> read = TransactionReads.current();
+    CaseRecord kept = read == null ? null : read.get(caseId);
+    if (kept == null) {
+      return;
+    }
+    if (changed == 1 && kept.status() == CaseStatus.OPEN) {
+      read.put(caseId, kept.withStage(stage, dueAt));
+    } else {
+      read.remove(caseId);
+    }
   }
 
   /** Closes an open case; returns false if it was closed already. */

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.aftersales.cases.CaseProgress;
 import org.aftersales.system.PersonalData;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -47,10 +47,6 @@ public class NotificationOutbox implements CustomerNotifier {
 
   @Override
   public SentNotification queue(CustomerNotification notification, TimelineNote timeline) {
-    Optional<SentNotification> earlier = store.find(notification.notificationId());
-    if (earlier.isPresent()) {
-      return earlier.get().asDuplicate();
-    }
     NotificationTemplates.Text text = templates.render(notification);
     String address = notification.hasEmail() ? address(notification) : null;
     // the database keeps whole seconds on MySQL (sendFractionalSeconds=false): keep the same everywhere
@@ -61,8 +57,13 @@ public class NotificationOutbox implements CustomerNotifier {
         text.subject(), address == null ? OffsetDateTime.ofInstant(now, ZoneOffset.UTC) : null, false);
     String name = notification.customerName() == null || notification.customerName().isBlank() ? null
         : notification.customerName().strip();
-    store.queue(notice, address, name, address == null ? null : text.body(),
-        timeline == null ? null : timeline.code(), timeline == null ? null : timeline.emailLead() + text.subject(), now);
+    try {
+      // one statement for a new notice (issue 21): one queued already under this id shows as a duplicate key
+      store.queue(notice, address, name, address == null ? null : text.body(),
+          timeline == null ? null : timeline.code(), timeline == null ? null : timeline.emailLead() + text.subject(), now);
+    } catch (DuplicateKeyException queuedBefore) {
+      return store.find(notification.notificationId()).orElseThrow(() -> queuedBefore).asDuplicate();
+    }
     if (address == null) {
       log.info("Notification {} ({} for case {}) kept as a notice (channel NONE) to {}", notice.notificationId(),
           notice.type(), notice.caseId(), notice.recipient());

@@ -100,13 +100,13 @@ public class NotificationRelay {
   public int sendPending() {
     int sent = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<String> due = store.due(now());
+      List<NotificationStore.Outgoing> due = store.dueOutgoing(now());
       int claimed = 0;
-      for (String id : due) {
+      for (NotificationStore.Outgoing notice : due) {
         Instant now = now();
-        if (store.claim(id, now, now.plus(properties.sendingLease()))) {
+        if (store.claim(notice.notificationId(), now, now.plus(properties.sendingLease()))) {
           claimed++;
-          sent += send(id) ? 1 : 0;
+          sent += send(notice.claimed()) ? 1 : 0;
         }
       }
       if (claimed == 0 || due.size() < NotificationStore.BATCH) {
@@ -155,12 +155,8 @@ public class NotificationRelay {
     }
   }
 
-  private boolean send(String notificationId) {
-    Optional<NotificationStore.Outgoing> found = store.outgoing(notificationId);
-    if (found.isEmpty()) {
-      return false;
-    }
-    NotificationStore.Outgoing notice = found.get();
+  private boolean send(NotificationStore.Outgoing notice) {
+    String notificationId = notice.notificationId();
     String masked = PersonalData.maskEmail(notice.address());
     try {
       deliver(notice);

@@ -29,7 +29,14 @@ public class NotificationStore {
 
   /** A notice as the relay sends it: the address and body are there only while it is not sent. */
   record Outgoing(String notificationId, String caseId, NotificationType type, String address, String name,
-      String subject, String body, String timelineCode, String timelineText, int attempts) {}
+      String subject, String body, String timelineCode, String timelineText, int attempts) {
+
+    /** The same notice after one more claimed attempt. */
+    Outgoing claimed() {
+      return new Outgoing(notificationId, caseId, type, address, name, subject, body, timelineCode, timelineText,
+          attempts + 1);
+    }
+  }
 
   /** A notice that failed for good, for the operators. */
   public record FailedNotification(String notificationId, String caseId, NotificationType type, String recipient,
@@ -95,9 +102,18 @@ public class NotificationStore {
 
   /** The ids of notices due to be sent at {@code now} and held by nobody, oldest first; at most {@link #BATCH}. */
   List<String> due(Instant now) {
-    return batch.query("SELECT notification_id FROM as_notification WHERE status = ? AND next_attempt_at <= ? "
+    return dueOutgoing(now).stream().map(Outgoing::notificationId).toList();
+  }
+
+  /**
+   * The notices due to be sent at {@code now} and held by nobody, with what goes out, oldest first; at most
+   * {@link #BATCH}. What a pending notice says never changes, so the relay sends what it read here once its claim
+   * succeeded (issue 21: no second read per mail); {@link Outgoing#attempts()} is the count before that claim.
+   */
+  List<Outgoing> dueOutgoing(Instant now) {
+    return batch.query("SELECT " + OUTGOING + " FROM as_notification WHERE status = ? AND next_attempt_at <= ? "
             + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, notification_id",
-        (rs, n) -> rs.getString(1), PENDING, ts(now), ts(now));
+        NotificationStore::outgoing, PENDING, ts(now), ts(now));
   }
 
   /**
@@ -111,11 +127,16 @@ public class NotificationStore {
   }
 
   Optional<Outgoing> outgoing(String notificationId) {
-    return jdbc.query("SELECT notification_id, case_id, type, recipient_address, recipient_name, subject, body, "
-            + "timeline_code, timeline_text, attempts FROM as_notification WHERE notification_id = ? AND status = ?",
-        (rs, n) -> new Outgoing(rs.getString(1), rs.getString(2), NotificationType.valueOf(rs.getString(3)),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-            rs.getInt(10)), notificationId, PENDING).stream().findFirst();
+    return jdbc.query("SELECT " + OUTGOING + " FROM as_notification WHERE notification_id = ? AND status = ?",
+        NotificationStore::outgoing, notificationId, PENDING).stream().findFirst();
+  }
+
+  private static final String OUTGOING = "notification_id, case_id, type, recipient_address, recipient_name, subject, "
+      + "body, timeline_code, timeline_text, attempts";
+
+  private static Outgoing outgoing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Outgoing(rs.getString(1), rs.getString(2), NotificationType.valueOf(rs.getString(3)), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10));
   }
 
   /** Records that the notice went out; the address and the body are not kept after that. */

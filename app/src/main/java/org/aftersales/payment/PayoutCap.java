@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aftersales.cases.PayoutLimits;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class PayoutCap implements PayoutLimits {
   }
 
   private record Row(String caseId, BigDecimal paid, boolean counterfeit, BigDecimal cap, BigDecimal out,
-      Map<String, BigDecimal> lines) {}
+      Map<String, BigDecimal> lines, String orderId, String currency) {}
 
   private static final String COUNTERFEIT = "COUNTERFEIT";
 
@@ -45,18 +46,20 @@ public class PayoutCap implements PayoutLimits {
 
   /** Room on an existing case. */
   public Room room(String caseId) {
-    Map<String, Object> key = jdbc.queryForMap("SELECT customer_id, order_id, currency FROM as_case WHERE case_id = ?", caseId);
-    List<Row> order = order((String) key.get("customer_id"), (String) key.get("order_id"));
-    Row self = order.stream().filter(r -> r.caseId().equals(caseId)).findFirst().orElseThrow();
-    return room(self, order, (String) key.get("order_id"), (String) key.get("currency"));
+    List<Row> order = order("FROM as_case o JOIN as_case c ON c.customer_id = o.customer_id AND c.order_id = o.order_id "
+        + ORDER_JOINS + "WHERE o.case_id = ?", caseId);
+    Row self = order.stream().filter(r -> r.caseId().equals(caseId)).findFirst()
+        .orElseThrow(() -> new EmptyResultDataAccessException("No case " + caseId, 1));
+    return room(self, order, self.orderId(), self.currency());
   }
 
   /** Room for a refund case not opened yet: what the order still allows for these lines. */
   @Override
   public Room roomForNew(String customerId, String orderId, BigDecimal paid, Map<String, BigDecimal> lines,
       String currency) {
-    List<Row> order = new ArrayList<>(order(customerId, orderId));
-    Row self = new Row("", paid, false, null, BigDecimal.ZERO, lines);
+    List<Row> order = new ArrayList<>(order("FROM as_case c " + ORDER_JOINS + "WHERE c.customer_id = ? AND c.order_id = ?",
+        customerId, orderId));
+    Row self = new Row("", paid, false, null, BigDecimal.ZERO, lines, orderId, currency);
     order.add(self);
     return room(self, order, orderId, currency);
   }
@@ -95,20 +98,36 @@ public class PayoutCap implements PayoutLimits {
     return new Room(left, why, false);
   }
 
-  private List<Row> order(String customerId, String orderId) {
+  /** The cases of an order with what they paid out, their complaint's cap and their order lines (one row per line). */
+  private static final String ORDER_COLUMNS = "SELECT c.case_id, c.paid_amount, k.category, k.compensation_cap, "
+      + "(SELECT COALESCE(SUM(r.amount), 0) FROM as_refund r WHERE r.case_id = c.case_id "
+      + "AND r.status IN ('PENDING', 'SUCCEEDED')) AS paid_out, c.order_id, c.currency, i.sku, i.unit_price, "
+      + "i.ordered_quantity ";
+  private static final String ORDER_JOINS = "LEFT JOIN as_complaint k ON k.case_id = c.case_id "
+      + "LEFT JOIN as_case_item i ON i.case_id = c.case_id ";
+
+  /**
+   * Every case of one customer's order, read in one statement (issue 21: it was three for a case, two for a new one);
+   * {@code from} names the cases as {@code c}.
+   */
+  private List<Row> order(String from, Object... args) {
+    Map<String, Row> cases = new java.util.LinkedHashMap<>();
     Map<String, Map<String, BigDecimal>> lines = new HashMap<>();
-    jdbc.query("SELECT i.case_id, i.sku, i.unit_price, i.ordered_quantity FROM as_case_item i JOIN as_case c "
-        + "ON c.case_id = i.case_id WHERE c.customer_id = ? AND c.order_id = ?", rs -> {
-          BigDecimal value = rs.getBigDecimal(3).multiply(BigDecimal.valueOf(rs.getInt(4)));
-          lines.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getString(2), value, BigDecimal::max);
-        }, customerId, orderId);
-    return jdbc.query("SELECT c.case_id, c.paid_amount, k.category, k.compensation_cap, "
-        + "(SELECT COALESCE(SUM(r.amount), 0) FROM as_refund r WHERE r.case_id = c.case_id "
-        + "AND r.status IN ('PENDING', 'SUCCEEDED')) AS paid_out "
-        + "FROM as_case c LEFT JOIN as_complaint k ON k.case_id = c.case_id WHERE c.customer_id = ? AND c.order_id = ?",
-        (rs, n) -> new Row(rs.getString(1), rs.getBigDecimal(2), COUNTERFEIT.equals(rs.getString(3)),
-            rs.getString(3) == null ? null : orZero(rs.getBigDecimal(4)), rs.getBigDecimal(5),
-            lines.getOrDefault(rs.getString(1), Map.of())), customerId, orderId);
+    jdbc.query(ORDER_COLUMNS + from, rs -> {
+      String caseId = rs.getString("case_id");
+      if (!cases.containsKey(caseId)) {
+        String category = rs.getString("category");
+        cases.put(caseId, new Row(caseId, rs.getBigDecimal("paid_amount"), COUNTERFEIT.equals(category),
+            category == null ? null : orZero(rs.getBigDecimal("compensation_cap")), rs.getBigDecimal("paid_out"),
+            lines.computeIfAbsent(caseId, k -> new HashMap<>()), rs.getString("order_id"), rs.getString("currency")));
+      }
+      String sku = rs.getString("sku");
+      if (sku != null) {
+        BigDecimal value = rs.getBigDecimal("unit_price").multiply(BigDecimal.valueOf(rs.getInt("ordered_quantity")));
+        lines.get(caseId).merge(sku, value, BigDecimal::max);
+      }
+    }, args);
+    return List.copyOf(cases.values());
   }
 
   private static boolean shareALine(Row a, Row b) {

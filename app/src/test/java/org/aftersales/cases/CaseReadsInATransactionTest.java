@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 21: a flow step reads its case in several delegates and listeners, and each read was two statements. Within
- * one transaction {@link CaseRepository#find} now reads a case once; a change through the repository, or a read
- * for update, reads it again; outside a transaction, and in a transaction of its own started inside one, every
+ * one transaction {@link CaseRepository#find} now reads a case once; a new stage is kept with that copy, another
+ * change through the repository, or a read for update, reads it again; outside a transaction, and in a transaction of its own started inside one, every
  * read is fresh. A row changed behind the repository's back (here by plain SQL) shows that the copy is kept.
  */
 @AfterSalesIntegrationTest
@@ -44,8 +44,14 @@ class CaseReadsInATransactionTest {
       behindTheRepository("changed by plain SQL");
       assertThat(cases.find(caseId).orElseThrow().stage()).as("kept for the transaction").isEqualTo(stage);
 
-      cases.updateStage(caseId, "changed by the repository", Instant.now());
-      assertThat(cases.find(caseId).orElseThrow().stage()).isEqualTo("changed by the repository");
+      String description = cases.find(caseId).orElseThrow().description();
+      jdbc.update("UPDATE as_case SET description = ? WHERE case_id = ?", "described behind its back", caseId);
+      Instant due = Instant.parse("2026-12-24T10:00:00Z");
+      cases.updateStage(caseId, "changed by the repository", due);
+      CaseRecord moved = cases.find(caseId).orElseThrow();
+      assertThat(moved.stage()).isEqualTo("changed by the repository");
+      assertThat(moved.dueAt()).isEqualTo(due);
+      assertThat(moved.description()).as("a new stage is kept with the copy, not read again").isEqualTo(description);
 
       behindTheRepository("changed by plain SQL again");
       assertThat(cases.findForUpdate(caseId).orElseThrow().stage()).isEqualTo("changed by plain SQL again");
