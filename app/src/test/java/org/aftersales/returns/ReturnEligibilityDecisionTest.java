@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The designers' rule table processes/return-eligibility.dmn: its default rows say what DOMAIN.md says.
  * A designer who changes a rule sees here which promise it breaks.
  */
-class ReturnEligibilityDecisionTest {
+public class ReturnEligibilityDecisionTest {
 
   static DmnDecision decision;
   static DmnEngine engine;
@@ -47,16 +47,22 @@ class ReturnEligibilityDecisionTest {
       "RETURN, SERVICE, 2, GENERAL, 50, false, false, CUSTOMER"})
   void defaultRows(String type, String reason, Integer days, String category, double amount, boolean eligible,
       boolean autoApprove, String postagePaidBy) {
+    DmnDecisionResultEntries result = engine.evaluateDecision(decision, inputs(type, reason, days, category, amount))
+        .getSingleResult();
+    assertThat(result.<Boolean>getEntry("eligible")).isEqualTo(eligible);
+    assertThat(result.<Boolean>getEntry("autoApprove")).isEqualTo(autoApprove);
+    assertThat(result.<String>getEntry("postagePaidBy")).isEqualTo(postagePaidBy);
+    assertThat(result.<String>getEntry("customerReason")).isNotBlank();
+  }
+
+  /** The table's inputs (the delivery days may be unknown: null). */
+  public static Map<String, Object> inputs(String type, String reason, Integer days, String category, double amount) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("caseType", type);
     inputs.put("reason", reason);
     inputs.put("daysSinceDelivery", days);
     inputs.put("productCategory", category);
     inputs.put("amount", amount);
-    DmnDecisionResultEntries result = engine.evaluateDecision(decision, inputs).getSingleResult();
-    assertThat(result.<Boolean>getEntry("eligible")).isEqualTo(eligible);
-    assertThat(result.<Boolean>getEntry("autoApprove")).isEqualTo(autoApprove);
-    assertThat(result.<String>getEntry("postagePaidBy")).isEqualTo(postagePaidBy);
-    assertThat(result.<String>getEntry("customerReason")).isNotBlank();
+    return inputs;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aftersales.returns.ReturnEligibilityDecisionTest;
 import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -44,12 +45,7 @@ class ParsedFeelEngineTest {
         for (Integer days : Arrays.asList(null, 0, 7, 8, 15, 30, 31, 400)) {
           for (String category : List.of("GENERAL", "PERISHABLE", "CUSTOM_MADE", "DIGITAL")) {
             for (double amount : new double[] {0, 150, 999.99, 1000, 5000}) {
-              Map<String, Object> inputs = new HashMap<>();
-              inputs.put("caseType", type);
-              inputs.put("reason", reason);
-              inputs.put("daysSinceDelivery", days);
-              inputs.put("productCategory", category);
-              inputs.put("amount", amount);
+              Map<String, Object> inputs = ReturnEligibilityDecisionTest.inputs(type, reason, days, category, amount);
               assertThat(results(parsed, byUs, inputs)).as(inputs.toString())
                   .isEqualTo(results(camunda, byCamunda, inputs));
               compared++;
