@@ -196,7 +196,8 @@ public final class BenchmarkReport {
     databaseVersions.forEach((db, version) -> md.append("| ").append(db).append(" | ").append(version).append(" |\n"));
     md.append("\n## Settings\n\n");
     md.append("Warm-up ").append(settings.warmup()).append(", measured ").append(settings.measure())
-        .append(", half-rate latency run ").append(settings.latency()).append(", cases in flight (closed loop) ")
+        .append(" (statements not counted), counted ").append(settings.countWindow())
+        .append(" right after it, half-rate latency run ").append(settings.latency()).append(", cases in flight (closed loop) ")
         .append(settings.concurrency()).append(", openers ").append(settings.openers()).append(", workers ")
         .append(settings.workers()).append(", raw loop ").append(settings.rawDuration()).append(".\n\n");
     md.append("| database / history / settings | in effect |\n| --- | --- |\n");
@@ -204,7 +205,9 @@ public final class BenchmarkReport {
     md.append("\n## Runs\n\n");
     md.append("`rate`: completed cases per second (raw: commits per second). Open-case latency: through HTTP for `full`,"
         + " through the RuntimeService for `bare`; at a fixed rate counted from when the case should have been opened. SQL: statements (each of a JDBC"
-        + " batch counts), round trips and commits per completed case. CPU: this JVM, and the whole machine (database"
+        + " batch counts), round trips and commits per completed case, counted in the window right after the measured"
+        + " one, at the same load (the measured window counts nothing, so that its CPU is the application's alone; runs"
+        + " at a fixed rate count nothing). CPU: this JVM, and the whole machine (database"
         + " and other load included), as a share of all cores. `bench`: CPU of the load generator's and the simulators'"
         + " threads in this JVM; `app` = JVM - bench, the application's. `load`: the load average (1, 5, 15 min) when"
         + " the run ended.\n\n");

@@ -29,8 +29,11 @@ import java.util.function.Function;
  *                      other database and history level runs {@code shipped} only
  * @param custom        property overrides of variant {@code custom}, {@code key=value} separated by {@code ;}
  * @param warmup        cases flow, uncounted, for this long before measuring
- * @param measure       completed cases, statements and commits are counted over this window
+ * @param measure       completed cases, CPU and latency are measured over this window, without counting statements
+ *                      (the counting costs CPU of its own)
  * @param latency       the run at a fixed arrival rate of half the measured maximum (open-case latency); zero skips it
+ * @param countWindow   right after the maximum-rate window, statements, round trips and commits per case are counted
+ *                      over this one, at the same load
  * @param drain         the longest wait for cases in flight to finish after a run
  * @param concurrency   cases in flight at most (closed loop) in the maximum-rate run
  * @param openers       threads opening cases (shops calling the API)
@@ -48,7 +51,7 @@ import java.util.function.Function;
  */
 public record BenchmarkSettings(List<String> databases, List<String> historyLevels, List<String> flows,
     List<String> variants, Map<String, String> custom, Duration warmup, Duration measure, Duration latency,
-    Duration drain, int concurrency, int openers, int workers, int rawThreads, Duration rawDuration, int cases,
+    Duration countWindow, Duration drain, int concurrency, int openers, int workers, int rawThreads, Duration rawDuration, int cases,
     int growthCases, int growthSeed, boolean fork, Path resultsDir) {
 
   public static final List<String> DATABASES = List.of("h2", "mariadb");
@@ -77,7 +80,7 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
         r.list("variants", "shipped,before", VARIANTS),
         r.map("custom"),
         r.duration("warmup", "PT15S"), r.duration("measure", "PT30S"), r.duration("latency", "PT20S"),
-        r.duration("drain", "PT60S"),
+        r.duration("count-window", "PT20S"), r.duration("drain", "PT60S"),
         r.integer("concurrency", 48, 1), r.integer("openers", 4, 1), r.integer("workers", 4, 1),
         r.integer("raw-threads", 0, 0), r.duration("raw-duration", "PT10S"),
         r.integer("cases", 0, 0), r.integer("growth-cases", 100_000, 1), r.integer("growth-seed", 20, 1),
@@ -86,6 +89,10 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
     if (settings.variants.contains("custom") && settings.custom.isEmpty()) {
       throw new IllegalArgumentException("benchmark.variants has custom, but benchmark.custom is empty: give the "
           + "properties to try as key=value;key=value");
+    }
+    if (settings.cases == 0 && settings.countWindow.isZero() && settings.flows.stream().anyMatch(f -> !f.equals("raw"))) {
+      throw new IllegalArgumentException("benchmark.count-window must be longer than zero: statements and commits per "
+          + "case are counted in it");
     }
     if (settings.cases == 0 && settings.measure.isZero()) {
       throw new IllegalArgumentException("benchmark.measure must be longer than zero (or set benchmark.cases)");
@@ -96,7 +103,7 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
   /** The same settings for a run at a fixed rate: a short warm-up, then {@code window} measured. */
   public BenchmarkSettings atRate(Duration window) {
     return new BenchmarkSettings(databases, historyLevels, flows, variants, custom, Duration.ofSeconds(5), window, window,
-        drain, concurrency, openers, workers, rawThreads, rawDuration, 0, growthCases, growthSeed, false, resultsDir);
+        Duration.ZERO, drain, concurrency, openers, workers, rawThreads, rawDuration, 0, growthCases, growthSeed, false, resultsDir);
   }
 
   /** A timed run (the benchmark) rather than a fixed number of cases (the smoke test). */

@@ -161,8 +161,14 @@ public final class CaseLoad implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Warm-up, then the timed window without counting statements (CPU, cases per second, latency: what the application
+   * costs, not what counting it costs); after a maximum-rate window, at the same load, the count window gives the
+   * statements, round trips and commits per case (the runs at a fixed rate count none).
+   */
   private Result measure(String mode, double rate) throws InterruptedException {
     sleep(settings.warmup());
+    app.sql().counting(false);
     latencies = new ConcurrentLinkedQueue<>();
     Window window = Window.start(app.sql(), completed(), app.database().equals("mariadb"));
     HeapSampler heap = HeapSampler.start();
@@ -173,6 +179,15 @@ public final class CaseLoad implements AutoCloseable {
     ConcurrentLinkedQueue<Long> samples = latencies;
     latencies = null;
     Result result = window.end(mode, rate, completedNow, elapsed, samples, errors()).withHeap(heap.stop());
+    app.sql().counting(true);
+    if (mode.equals("max") && !settings.countWindow().isZero()) {
+      Window counting = Window.start(app.sql(), completed(), app.database().equals("mariadb"));
+      long countStart = System.nanoTime();
+      sleep(settings.countWindow());
+      result = result.withCounts(counting.end(mode, rate, completed(), System.nanoTime() - countStart, null, Map.of()));
+    } else {
+      result = result.withCounts(null);
+    }
     opening.set(false);
     if (!awaitDrained(opened.get())) {
       log.warn("{}: {} cases still in flight after {}", flow.key(), opened.get() - completed(), settings.drain());
@@ -312,6 +327,15 @@ public final class CaseLoad implements AutoCloseable {
       double roundTripsPerCase, double commitsPerCase, double commitsPerSecond, double jvmCpuPercent,
       double machineCpuPercent, double jvmCpuMsPerCase, double benchCpuMsPerCase, double dbCpuMsPerCase,
       double heapPeakMb, Map<String, Long> errors) {
+
+    /** The statements, round trips and commits of the count window {@code counted}; none (NaN) without one. */
+    Result withCounts(Result counted) {
+      return new Result(mode, arrivalRate, completed, seconds, casesPerSecond, openP50Ms, openP95Ms, openP99Ms,
+          openSamples, counted == null ? Double.NaN : counted.statementsPerCase,
+          counted == null ? Double.NaN : counted.roundTripsPerCase, counted == null ? Double.NaN : counted.commitsPerCase,
+          counted == null ? Double.NaN : counted.commitsPerSecond, jvmCpuPercent, machineCpuPercent, jvmCpuMsPerCase,
+          benchCpuMsPerCase, dbCpuMsPerCase, heapPeakMb, errors);
+    }
 
     Result withHeap(double peakMb) {
       return new Result(mode, arrivalRate, completed, seconds, casesPerSecond, openP50Ms, openP95Ms, openP99Ms,

@@ -24,7 +24,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * {@code Connection.commit()}, and each write sent outside a transaction (auto-commit), which commits by itself.
  * It wraps the application's DataSource with datasource-proxy, in benchmark runs only. The benchmark's own
  * bookkeeping (polling for tasks to complete, events to send) runs on threads marked {@link #uncounted()}, so that
- * the figures are what the application does for a case, not what it costs to watch it.
+ * the figures are what the application does for a case, not what it costs to watch it. Counting costs CPU itself
+ * (the proxy around every statement): while it is off ({@link #counting(boolean)}), connections come from the
+ * application's pool unwrapped, so that the timed windows measure the application alone.
  */
 public final class SqlCounter {
 
@@ -46,13 +48,38 @@ public final class SqlCounter {
   private final LongAdder roundTrips = new LongAdder();
   private final LongAdder commits = new LongAdder();
   private final LongAdder rollbacks = new LongAdder();
+  private volatile boolean counting = true;
 
   /** Marks the calling thread as the benchmark's own: what it sends is not counted. */
   public static void uncounted() {
     UNCOUNTED.set(true);
   }
 
+  /**
+   * Counts from now on (connections taken from now on are counted), or stops counting: connections taken then are the
+   * pool's own. A connection taken before keeps being counted, or not, until it goes back to the pool.
+   */
+  public void counting(boolean on) {
+    counting = on;
+  }
+
+  /** The application's DataSource, counted while {@link #counting(boolean)} is on. */
   public DataSource wrap(DataSource dataSource) {
+    DataSource counted = proxy(dataSource);
+    return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+      @Override
+      public Connection getConnection() throws java.sql.SQLException {
+        return counting ? counted.getConnection() : dataSource.getConnection();
+      }
+
+      @Override
+      public Connection getConnection(String username, String password) throws java.sql.SQLException {
+        return counting ? counted.getConnection(username, password) : dataSource.getConnection(username, password);
+      }
+    };
+  }
+
+  private DataSource proxy(DataSource dataSource) {
     return ProxyDataSourceBuilder.create(dataSource).name("benchmark")
         .listener(new QueryExecutionListener() {
           @Override
