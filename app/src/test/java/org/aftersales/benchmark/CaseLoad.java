@@ -351,11 +351,11 @@ public final class CaseLoad implements AutoCloseable {
 
   /** Counts at the start of a window, and the figures at its end. */
   private record Window(SqlCounter sql, SqlCounter.Snapshot start, long completedAtStart, long cpuAtStart,
-      Map<Long, Long> benchAtStart, long[] machineAtStart, long dbCpuAtStart) {
+      Map<Long, Long> benchAtStart, long simulatorsAtStart, long[] machineAtStart, long dbCpuAtStart) {
 
     static Window start(SqlCounter sql, long completed, boolean databaseServer) {
-      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), BenchThreads.cpuNanos(), MachineCpu.read(),
-          databaseServer ? MachineCpu.databaseNanos() : -1);
+      return new Window(sql, sql.snapshot(), completed, processCpuNanos(), BenchThreads.cpuNanos(),
+          SimulatorRequests.cpuNanos(), MachineCpu.read(), databaseServer ? MachineCpu.databaseNanos() : -1);
     }
 
     Result end(String mode, double rate, long completedNow, long elapsedNanos, ConcurrentLinkedQueue<Long> samples,
@@ -366,7 +366,7 @@ public final class CaseLoad implements AutoCloseable {
       long[] lat = samples == null ? new long[0] : samples.stream().mapToLong(Long::longValue).sorted().toArray();
       double cores = Runtime.getRuntime().availableProcessors();
       long jvmCpuNanos = processCpuNanos() - cpuAtStart;
-      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart);
+      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart, simulatorsAtStart);
       long dbCpuNow = MachineCpu.databaseNanos();
       double dbCpuMs = dbCpuAtStart < 0 || dbCpuNow < 0 ? Double.NaN : (dbCpuNow - dbCpuAtStart) / 1e6;
       return new Result(mode, rate, cases, seconds, cases / seconds, percentile(lat, 50), percentile(lat, 95),
@@ -426,8 +426,13 @@ public final class CaseLoad implements AutoCloseable {
       return cpu;
     }
 
-    static long cpuNanosSince(Map<Long, Long> start) {
-      return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
+    /**
+     * CPU nanoseconds of those threads since {@code start}, and what the application's web server spent answering the
+     * simulators ({@link SimulatorRequests}) since {@code simulatorsAtStart}.
+     */
+    static long cpuNanosSince(Map<Long, Long> start, long simulatorsAtStart) {
+      return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum()
+          + SimulatorRequests.cpuNanos() - simulatorsAtStart;
     }
   }
 
