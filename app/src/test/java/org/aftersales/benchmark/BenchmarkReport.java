@@ -30,6 +30,13 @@ public final class BenchmarkReport {
       double commitsPerSecond, double jvmCpuPercent, double machineCpuPercent, double jvmCpuMsPerCase,
       double benchCpuMsPerCase, double dbCpuMsPerCase, double heapPeakMb, String errors) {
 
+    /** The same row under another variant name. */
+    Row as(String otherVariant) {
+      return new Row(database, history, otherVariant, flow, mode, concurrency, arrivalRate, completed, seconds, rate,
+          openP50Ms, openP95Ms, openP99Ms, statementsPerCase, roundTripsPerCase, commitsPerCase, commitsPerSecond,
+          jvmCpuPercent, machineCpuPercent, jvmCpuMsPerCase, benchCpuMsPerCase, dbCpuMsPerCase, heapPeakMb, errors);
+    }
+
     /** The application's CPU per case: the JVM's without the load generator's and the simulators' threads. */
     public double appCpuMsPerCase() {
       return jvmCpuMsPerCase - (Double.isNaN(benchCpuMsPerCase) ? 0 : benchCpuMsPerCase);
@@ -119,10 +126,33 @@ public final class BenchmarkReport {
     }
     StringBuilder applications = new StringBuilder();
     csv.lines().skip(1).filter(l -> !l.isBlank()).map(BenchmarkReport::fields)
-        .map(v -> String.join("\t", v.get(1), v.get(2), v.get(3), "", "measured earlier (" + label + ", "
-            + v.get(0) + ")"))
+        .map(v -> String.join("\t", v.get(1), v.get(2), earlierName(v.get(3), label), "", "measured earlier ("
+            + label + ", " + v.get(0) + ")"))
         .distinct().forEach(line -> applications.append(line).append('\n'));
+    int from = rows.size();
     read(csv, applications.toString());
+    for (int i = from; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      String name = earlierName(row.variant(), label);
+      if (!name.equals(row.variant())) {
+        Row renamed = row.as(name);
+        loadAverages.put(renamed, loadAverages.remove(row));
+        rows.set(i, renamed);
+      }
+    }
+  }
+
+  /**
+   * An earlier run's variant as this report shows it: renamed when this run has a variant of the same name (both
+   * measured {@code shipped}, say), after the commit the label names ({@code shipped@b576986}), so that the two are
+   * told apart; kept otherwise ({@code before21} of an earlier commit is the "before" of issue 21's table).
+   */
+  String earlierName(String variant, String label) {
+    if (!settings.variants().contains(variant)) {
+      return variant;
+    }
+    java.util.regex.Matcher commit = java.util.regex.Pattern.compile("\\b[0-9a-f]{7,40}\\b").matcher(label);
+    return variant + "@" + (commit.find() ? commit.group() : "earlier");
   }
 
   /** The fields of a line of {@link #csv()}: separated by commas, the last two in double quotes. */

@@ -119,6 +119,25 @@ class BenchmarkSettingsTest {
   }
 
   @Test
+  void anEarlierRunOfTheSameVariantIsNamedAfterItsCommit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    BenchmarkReport earlier = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    earlier.application("mariadb", "full", "shipped", "MariaDB 10.11", "history full");
+    earlier.add(row("shipped", "full", "max", 6.5, 452, 150, 100));
+    java.nio.file.Files.writeString(dir.resolve(BenchmarkReport.CSV), earlier.csv());
+
+    BenchmarkReport now = new BenchmarkReport(BenchmarkSettings.from(Map.of("variants", "shipped")::get));
+    now.earlier(dir, "commit b576986 (the last stop)");
+    now.application("mariadb", "full", "shipped", "MariaDB 10.11", "history full");
+    now.add(row("shipped", "full", "max", 7.0, 412, 140, 90));
+
+    assertThat(now.rows()).extracting(BenchmarkReport.Row::variant).containsExactly("shipped@b576986", "shipped");
+    assertThat(now.markdown()).contains("| mariadb | full | shipped@b576986 | full | max |")
+        .contains("| mariadb | full | shipped | full | max |")
+        .contains("| mariadb / full / shipped@b576986 | measured earlier (commit b576986 (the last stop), ");
+  }
+
+  @Test
   void eachTimedConfigurationRunsInAJvmOfItsOwn() {
     assertThat(BenchmarkSettings.from(name -> null).fork()).isTrue();
     assertThat(BenchmarkSettings.from(Map.of("cases", "24")::get).fork()).isFalse();
