@@ -99,11 +99,7 @@ class BenchmarkSettingsTest {
   @Test
   void anEarlierRunOfOtherCodeJoinsTheTableAsItWasMeasured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    BenchmarkReport earlier = new BenchmarkReport(BenchmarkSettings.from(name -> null));
-    earlier.application("mariadb", "full", "before21", "MariaDB 10.11", "history full");
-    earlier.add(row("before21", "full", "max", 10, 685, 120, 60));
-    earlier.add(row("before21", "bare", "max", 20, 274, 40, 30));
-    java.nio.file.Files.writeString(dir.resolve(BenchmarkReport.CSV), earlier.csv());
+    writeEarlierRun(dir, row("before21", "full", "max", 10, 685, 120, 60), row("before21", "bare", "max", 20, 274, 40, 30));
 
     BenchmarkReport now = new BenchmarkReport(BenchmarkSettings.from(name -> null));
     now.earlier(dir, "commit 60ab8aa");
@@ -121,10 +117,7 @@ class BenchmarkSettingsTest {
   @Test
   void anEarlierRunOfTheSameVariantIsNamedAfterItsCommit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    BenchmarkReport earlier = new BenchmarkReport(BenchmarkSettings.from(name -> null));
-    earlier.application("mariadb", "full", "shipped", "MariaDB 10.11", "history full");
-    earlier.add(row("shipped", "full", "max", 6.5, 452, 150, 100));
-    java.nio.file.Files.writeString(dir.resolve(BenchmarkReport.CSV), earlier.csv());
+    writeEarlierRun(dir, row("shipped", "full", "max", 6.5, 452, 150, 100));
 
     BenchmarkReport now = new BenchmarkReport(BenchmarkSettings.from(Map.of("variants", "shipped")::get));
     now.earlier(dir, "commit b576986 (the last stop)");
@@ -148,6 +141,16 @@ class BenchmarkSettingsTest {
 
   private static String fromMachine(String markdown) {
     return markdown.substring(markdown.indexOf("## Machine"));
+  }
+
+  /** Writes the results file of an earlier run of these rows (MariaDB, full history) into {@code dir}. */
+  private static void writeEarlierRun(java.nio.file.Path dir, BenchmarkReport.Row... rows) throws java.io.IOException {
+    BenchmarkReport earlier = new BenchmarkReport(BenchmarkSettings.from(name -> null));
+    earlier.application("mariadb", "full", rows[0].variant(), "MariaDB 10.11", "history full");
+    for (BenchmarkReport.Row row : rows) {
+      earlier.add(row);
+    }
+    java.nio.file.Files.writeString(dir.resolve(BenchmarkReport.CSV), earlier.csv());
   }
 
   private static BenchmarkReport.Row row(String variant, String flow, String mode, double rate, double statements,
