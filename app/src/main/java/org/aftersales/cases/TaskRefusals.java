@@ -183,6 +183,11 @@ public class TaskRefusals extends OncePerRequestFilter {
   static class QuietRestLog extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+      // asked for every logging call and every isDebugEnabled() of every logger: what the logger would drop anyway
+      // needs no look at this thread's refusals (issue 21: that look was half a per cent of the application's CPU)
+      if (level != null && level.levelInt < logger.getEffectiveLevel().levelInt) {
+        return FilterReply.NEUTRAL;
+      }
       List<NotValidException> noted = NOTED.get();
       return noted != null && !noted.isEmpty() && logger.getName().startsWith("org.camunda.bpm.engine.rest.exception")
           ? FilterReply.DENY : FilterReply.NEUTRAL;

@@ -41,13 +41,18 @@ public final class BareFlow implements Flow {
   }
 
   @Override
+  public boolean opensInTheApplication() {
+    return true;
+  }
+
+  @Override
   public List<Step> steps() {
     return List.of(
-        new Step("review", () -> tasks("Task_ReviewRequest"), item -> tasks.complete(item.id(), Map.of("reviewDecision", "APPROVE"))),
-        new Step("parcel", () -> waiting(KEY, "Task_AwaitGoodsDelivered"), item -> correlate("Msg_BareParcelDelivered", item)),
-        new Step("inspection", () -> tasks("Task_InspectGoods"),
+        Step.inTheApplication("review", () -> tasks("Task_ReviewRequest"), item -> tasks.complete(item.id(), Map.of("reviewDecision", "APPROVE"))),
+        Step.inTheApplication("parcel", () -> waiting(KEY, "Task_AwaitGoodsDelivered"), item -> correlate("Msg_BareParcelDelivered", item)),
+        Step.inTheApplication("inspection", () -> tasks("Task_InspectGoods"),
             item -> tasks.complete(item.id(), Map.of("inspectionPassed", true, "inspectionCondition", "NEW"))),
-        new Step("refund", () -> waiting(REFUND_KEY, "Task_AwaitRefundResult"), item -> correlate("Msg_BareRefundSettled", item)));
+        Step.inTheApplication("refund", () -> waiting(REFUND_KEY, "Task_AwaitRefundResult"), item -> correlate("Msg_BareRefundSettled", item)));
   }
 
   private List<Item> tasks(String taskKey) {

@@ -66,15 +66,20 @@ public final class BenchmarkApp implements AutoCloseable {
   /**
    * Variant {@code before21}: the cuts of issue 21 that are settings, switched off. The driver's statement cache at
    * Connector/J's defaults (25 statements of at most 256 characters; the URL then does not ask for more), client-side
-   * prepared statements and the driver's OpenTelemetry spans (its defaults), every API
-   * login checked by Camunda; {@link #start} also drops the index on ACT_RU_JOB(DUEDATE_). What is code (feel-engine
-   * 1.19.5, the shared outbound threads) stays.
+   * prepared statements and the driver's OpenTelemetry spans (its defaults), batches rewritten into multi-row inserts
+   * (as shipped before), Camunda's events published to Spring, every API login checked by Camunda; {@link #start}
+   * also drops the index on ACT_RU_JOB(DUEDATE_). What is code (feel-engine 1.19.5, the shared outbound threads)
+   * stays.
    */
   public static final Map<String, String> BEFORE_21 = orderedMap(
       "aftersales.identity.login.cache-time", "PT0S",
       "spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "25",
       "spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256",
       "spring.datasource.hikari.data-source-properties.useServerPrepStmts", "false",
+      "spring.datasource.hikari.data-source-properties.rewriteBatchedStatements", "true",
+      "camunda.bpm.eventing.execution", "true",
+      "camunda.bpm.eventing.task", "true",
+      "camunda.bpm.eventing.history", "true",
       "spring.datasource.hikari.data-source-properties.openTelemetry", "PREFERRED");
 
   /** Starts the application; a MariaDB database {@code aftersales_bench_<history>_<variant>} is made afresh. */

@@ -30,6 +30,15 @@ public final class CaseLoad implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CaseLoad.class);
 
+  /**
+   * How long a poller waits after a look that found nothing new. The pollers stand for agents' task lists and the
+   * carrier's view of its parcels; their queries run on the same database, whose CPU counts as the application's. At
+   * 10 ms the three pollers of the full flow asked some 300 times a second, more than the cases needed and far more
+   * than people's task lists do, and took a fifth of the JVM's CPU; 100 ms still finds a waiting task within a tenth of
+   * a second.
+   */
+  static final Duration IDLE_POLL = Duration.ofMillis(100);
+
   private final BenchmarkApp app;
   private final Flow flow;
   private final BenchmarkSettings settings;
@@ -227,7 +236,7 @@ public final class CaseLoad implements AutoCloseable {
 
   private void openOne(long due) {
     try {
-      String key = flow.open();
+      String key = flow.opensInTheApplication() ? ApplicationWork.measured(flow::open) : flow.open();
       long latency = System.nanoTime() - due;
       ConcurrentLinkedQueue<Long> samples = latencies;
       if (samples != null) {
@@ -254,7 +263,7 @@ public final class CaseLoad implements AutoCloseable {
           }
         }
         if (submitted == 0) {
-          Thread.sleep(10);
+          Thread.sleep(IDLE_POLL.toMillis());
         }
       } catch (InterruptedException e) {
         return;
@@ -269,7 +278,14 @@ public final class CaseLoad implements AutoCloseable {
 
   private void act(Flow.Step step, Flow.Item item) {
     try {
-      step.act().accept(item);
+      if (step.inTheApplication()) {
+        ApplicationWork.measured(() -> {
+          step.act().accept(item);
+          return null;
+        });
+      } else {
+        step.act().accept(item);
+      }
     } catch (RuntimeException e) {
       error(step.name(), e);
       sleepQuietly(50);
@@ -351,11 +367,13 @@ public final class CaseLoad implements AutoCloseable {
 
   /** Counts at the start of a window, and the figures at its end. */
   private record Window(SqlCounter sql, SqlCounter.Snapshot start, long completedAtStart, long cpuAtStart,
-      Map<Long, Long> benchAtStart, long simulatorsAtStart, long[] machineAtStart, long dbCpuAtStart) {
+      Map<Long, Long> benchAtStart, long simulatorsAtStart, long applicationWorkAtStart, long[] machineAtStart,
+      long dbCpuAtStart) {
 
     static Window start(SqlCounter sql, long completed, boolean databaseServer) {
       return new Window(sql, sql.snapshot(), completed, processCpuNanos(), BenchThreads.cpuNanos(),
-          SimulatorRequests.cpuNanos(), MachineCpu.read(), databaseServer ? MachineCpu.databaseNanos() : -1);
+          SimulatorRequests.cpuNanos(), ApplicationWork.cpuNanos(), MachineCpu.read(),
+          databaseServer ? MachineCpu.databaseNanos() : -1);
     }
 
     Result end(String mode, double rate, long completedNow, long elapsedNanos, ConcurrentLinkedQueue<Long> samples,
@@ -366,7 +384,8 @@ public final class CaseLoad implements AutoCloseable {
       long[] lat = samples == null ? new long[0] : samples.stream().mapToLong(Long::longValue).sorted().toArray();
       double cores = Runtime.getRuntime().availableProcessors();
       long jvmCpuNanos = processCpuNanos() - cpuAtStart;
-      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart, simulatorsAtStart);
+      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart, simulatorsAtStart)
+          - (ApplicationWork.cpuNanos() - applicationWorkAtStart);
       long dbCpuNow = MachineCpu.databaseNanos();
       double dbCpuMs = dbCpuAtStart < 0 || dbCpuNow < 0 ? Double.NaN : (dbCpuNow - dbCpuAtStart) / 1e6;
       return new Result(mode, rate, cases, seconds, cases / seconds, percentile(lat, 50), percentile(lat, 95),
@@ -395,10 +414,40 @@ public final class CaseLoad implements AutoCloseable {
   }
 
   /**
+   * The CPU the load generator's threads spend doing the application's own work: a task completed through the
+   * TaskService (Tasklist's request would do it on the web server's thread), a message correlated, a bare case started
+   * through the RuntimeService. Measured around each such call on the calling thread and given back to the
+   * application: before, the engine's work for the review and the inspection counted as the load generator's.
+   */
+  static final class ApplicationWork {
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final LongAdder CPU_NANOS = new LongAdder();
+
+    private ApplicationWork() {
+    }
+
+    static long cpuNanos() {
+      return CPU_NANOS.sum();
+    }
+
+    static <T> T measured(java.util.function.Supplier<T> work) {
+      long start = THREADS.getCurrentThreadCpuTime();
+      try {
+        return work.get();
+      } finally {
+        if (start >= 0) {
+          CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
+        }
+      }
+    }
+  }
+
+  /**
    * The CPU time of the threads in this JVM that are not the application under test: the load generator's own
    * (openers, pollers, workers, pacer, heap sampler: {@code bench-*}) and the simulators' (their callback senders and
-   * GreenMail's SMTP threads). Subtracted from the JVM's CPU to give the application's. Threads that ended within the
-   * window (GreenMail's thread per connection) are not seen, so what is subtracted is, if anything, too little.
+   * GreenMail's SMTP threads). Subtracted from the JVM's CPU to give the application's, less what those threads spent
+   * on the application's own work ({@link ApplicationWork}). Threads that ended within the window (GreenMail's thread
+   * per SMTP connection) are not seen, so what is subtracted is, if anything, too little.
    */
   static final class BenchThreads {
 

@@ -17,6 +17,14 @@ public interface Flow {
   /** Opens one case and returns its business key. */
   String open();
 
+  /**
+   * Whether {@link #open} runs the application's own work on the opener's thread (the engine called directly) rather
+   * than asking the application over HTTP: its CPU then counts as the application's, not the load generator's.
+   */
+  default boolean opensInTheApplication() {
+    return false;
+  }
+
   /** The steps that move a case from opening to its end, besides the job executor's. */
   List<Step> steps();
 
@@ -29,6 +37,22 @@ public interface Flow {
   /** One thing to do for one case: complete a task, hand in an event. */
   record Item(String id, String processInstanceId, String data) {}
 
-  /** A step: what is waiting for it ({@code poll}, at most a page), and doing it for one case ({@code act}). */
-  record Step(String name, Supplier<List<Item>> poll, Consumer<Item> act) {}
+  /**
+   * A step: what is waiting for it ({@code poll}, at most a page), and doing it for one case ({@code act}).
+   * {@code inTheApplication}: {@code act} runs the application's own work on the worker's thread (a task completed
+   * through the TaskService, as Tasklist's request would on the web server's; a message correlated), so its CPU counts
+   * as the application's; otherwise the worker is a client (an HTTP call) and its CPU is the load generator's.
+   */
+  record Step(String name, Supplier<List<Item>> poll, Consumer<Item> act, boolean inTheApplication) {
+
+    /** A step whose work is done by the engine on the worker's thread. */
+    static Step inTheApplication(String name, Supplier<List<Item>> poll, Consumer<Item> act) {
+      return new Step(name, poll, act, true);
+    }
+
+    /** A step whose worker calls the application from outside. */
+    static Step fromOutside(String name, Supplier<List<Item>> poll, Consumer<Item> act) {
+      return new Step(name, poll, act, false);
+    }
+  }
 }

@@ -59,10 +59,10 @@ public final class FullFlow implements Flow {
   @Override
   public List<Step> steps() {
     return List.of(
-        new Step("review", () -> tasks(Element.REVIEW),
+        Step.inTheApplication("review", () -> tasks(Element.REVIEW),
             item -> tasks.complete(item.id(), Map.of(Var.REVIEW_DECISION, "APPROVE"))),
-        new Step("parcel", this::parcelsOnTheirWay, this::collectedAndDelivered),
-        new Step("inspection", () -> tasks(Element.INSPECT),
+        Step.fromOutside("parcel", this::parcelsOnTheirWay, this::collectedAndDelivered),
+        Step.inTheApplication("inspection", () -> tasks(Element.INSPECT),
             item -> tasks.complete(item.id(), Map.of(Var.INSPECTION_PASSED, true, Var.INSPECTION_CONDITION, "NEW"))));
   }
 

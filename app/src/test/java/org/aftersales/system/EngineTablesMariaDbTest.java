@@ -55,6 +55,7 @@ class EngineTablesMariaDbTest {
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(500);
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(16384);
       assertThat(properties.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue()).isTrue();
+      assertThat(properties.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue()).isFalse();
       assertThat(properties.getProperty(PropertyKey.openTelemetry).getStringValue()).isEqualToIgnoringCase("DISABLED");
       assertThat(properties.getBooleanProperty(PropertyKey.sendFractionalSeconds).getValue()).isFalse();
     }
