@@ -48,11 +48,14 @@ public final class BareFlow implements Flow {
   @Override
   public List<Step> steps() {
     return List.of(
-        Step.inTheApplication("review", () -> tasks("Task_ReviewRequest"), item -> tasks.complete(item.id(), Map.of("reviewDecision", "APPROVE"))),
-        Step.inTheApplication("parcel", () -> waiting(KEY, "Task_AwaitGoodsDelivered"), item -> correlate("Msg_BareParcelDelivered", item)),
+        Step.inTheApplication("review", () -> tasks("Task_ReviewRequest"),
+            item -> tasks.complete(item.id(), Map.of("reviewDecision", "APPROVE"))),
+        Step.inTheApplication("parcel", () -> waiting(KEY, "Task_AwaitGoodsDelivered"),
+            item -> correlate("Msg_BareParcelDelivered", item)),
         Step.inTheApplication("inspection", () -> tasks("Task_InspectGoods"),
             item -> tasks.complete(item.id(), Map.of("inspectionPassed", true, "inspectionCondition", "NEW"))),
-        Step.inTheApplication("refund", () -> waiting(REFUND_KEY, "Task_AwaitRefundResult"), item -> correlate("Msg_BareRefundSettled", item)));
+        Step.inTheApplication("refund", () -> waiting(REFUND_KEY, "Task_AwaitRefundResult"),
+            item -> correlate("Msg_BareRefundSettled", item)));
   }
 
   private List<Item> tasks(String taskKey) {

@@ -39,6 +39,14 @@ public final class CaseLoad implements AutoCloseable {
    */
   static final Duration IDLE_POLL = Duration.ofMillis(100);
 
+  /**
+   * The CPU the load generator's threads spend doing the application's own work: a task completed through the
+   * TaskService (Tasklist's request would do it on the web server's thread), a message correlated, a bare case started
+   * through the RuntimeService. Measured around each such call and given back to the application: before, the
+   * engine's work for the review and the inspection counted as the load generator's.
+   */
+  static final ThreadCpuTally APPLICATION_WORK = new ThreadCpuTally();
+
   private final BenchmarkApp app;
   private final Flow flow;
   private final BenchmarkSettings settings;
@@ -236,7 +244,7 @@ public final class CaseLoad implements AutoCloseable {
 
   private void openOne(long due) {
     try {
-      String key = flow.opensInTheApplication() ? ApplicationWork.measured(flow::open) : flow.open();
+      String key = flow.opensInTheApplication() ? APPLICATION_WORK.measured(flow::open) : flow.open();
       long latency = System.nanoTime() - due;
       ConcurrentLinkedQueue<Long> samples = latencies;
       if (samples != null) {
@@ -279,10 +287,7 @@ public final class CaseLoad implements AutoCloseable {
   private void act(Flow.Step step, Flow.Item item) {
     try {
       if (step.inTheApplication()) {
-        ApplicationWork.measured(() -> {
-          step.act().accept(item);
-          return null;
-        });
+        APPLICATION_WORK.measured(() -> step.act().accept(item));
       } else {
         step.act().accept(item);
       }
@@ -372,7 +377,7 @@ public final class CaseLoad implements AutoCloseable {
 
     static Window start(SqlCounter sql, long completed, boolean databaseServer) {
       return new Window(sql, sql.snapshot(), completed, processCpuNanos(), BenchThreads.cpuNanos(),
-          SimulatorRequests.cpuNanos(), ApplicationWork.cpuNanos(), MachineCpu.read(),
+          SimulatorRequests.cpuNanos(), APPLICATION_WORK.nanos(), MachineCpu.read(),
           databaseServer ? MachineCpu.databaseNanos() : -1);
     }
 
@@ -384,8 +389,7 @@ public final class CaseLoad implements AutoCloseable {
       long[] lat = samples == null ? new long[0] : samples.stream().mapToLong(Long::longValue).sorted().toArray();
       double cores = Runtime.getRuntime().availableProcessors();
       long jvmCpuNanos = processCpuNanos() - cpuAtStart;
-      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart, simulatorsAtStart)
-          - (ApplicationWork.cpuNanos() - applicationWorkAtStart);
+      long benchCpuNanos = BenchThreads.cpuNanosSince(benchAtStart, simulatorsAtStart, applicationWorkAtStart);
       long dbCpuNow = MachineCpu.databaseNanos();
       double dbCpuMs = dbCpuAtStart < 0 || dbCpuNow < 0 ? Double.NaN : (dbCpuNow - dbCpuAtStart) / 1e6;
       return new Result(mode, rate, cases, seconds, cases / seconds, percentile(lat, 50), percentile(lat, 95),
@@ -414,39 +418,10 @@ public final class CaseLoad implements AutoCloseable {
   }
 
   /**
-   * The CPU the load generator's threads spend doing the application's own work: a task completed through the
-   * TaskService (Tasklist's request would do it on the web server's thread), a message correlated, a bare case started
-   * through the RuntimeService. Measured around each such call on the calling thread and given back to the
-   * application: before, the engine's work for the review and the inspection counted as the load generator's.
-   */
-  static final class ApplicationWork {
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final LongAdder CPU_NANOS = new LongAdder();
-
-    private ApplicationWork() {
-    }
-
-    static long cpuNanos() {
-      return CPU_NANOS.sum();
-    }
-
-    static <T> T measured(java.util.function.Supplier<T> work) {
-      long start = THREADS.getCurrentThreadCpuTime();
-      try {
-        return work.get();
-      } finally {
-        if (start >= 0) {
-          CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
-        }
-      }
-    }
-  }
-
-  /**
    * The CPU time of the threads in this JVM that are not the application under test: the load generator's own
    * (openers, pollers, workers, pacer, heap sampler: {@code bench-*}) and the simulators' (their callback senders and
    * GreenMail's SMTP threads). Subtracted from the JVM's CPU to give the application's, less what those threads spent
-   * on the application's own work ({@link ApplicationWork}). Threads that ended within the window (GreenMail's thread
+   * on the application's own work ({@link #APPLICATION_WORK}). Threads that ended within the window (GreenMail's thread
    * per SMTP connection) are not seen, so what is subtracted is, if anything, too little.
    */
   static final class BenchThreads {
@@ -477,11 +452,12 @@ public final class CaseLoad implements AutoCloseable {
 
     /**
      * CPU nanoseconds of those threads since {@code start}, and what the application's web server spent answering the
-     * simulators ({@link SimulatorRequests}) since {@code simulatorsAtStart}.
+     * simulators ({@link SimulatorRequests}) since {@code simulatorsAtStart}, less what those threads spent on the
+     * application's own work ({@link #APPLICATION_WORK}) since {@code applicationWorkAtStart}.
      */
-    static long cpuNanosSince(Map<Long, Long> start, long simulatorsAtStart) {
+    static long cpuNanosSince(Map<Long, Long> start, long simulatorsAtStart, long applicationWorkAtStart) {
       return cpuNanos().entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum()
-          + SimulatorRequests.cpuNanos() - simulatorsAtStart;
+          + SimulatorRequests.cpuNanos() - simulatorsAtStart - (APPLICATION_WORK.nanos() - applicationWorkAtStart);
     }
   }
 

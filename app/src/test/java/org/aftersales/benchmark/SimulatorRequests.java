@@ -6,9 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
@@ -21,12 +18,11 @@ import org.springframework.core.Ordered;
  */
 final class SimulatorRequests implements Filter {
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final LongAdder CPU_NANOS = new LongAdder();
+  private static final ThreadCpuTally CPU = new ThreadCpuTally();
 
   /** CPU nanoseconds spent on simulator requests in this JVM so far. */
   static long cpuNanos() {
-    return CPU_NANOS.sum();
+    return CPU.nanos();
   }
 
   /** The filter, first of all, on the simulators' paths. */
@@ -41,13 +37,11 @@ final class SimulatorRequests implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    long start = THREADS.getCurrentThreadCpuTime();
+    long start = CPU.start();
     try {
       chain.doFilter(request, response);
     } finally {
-      if (start >= 0) {
-        CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
-      }
+      CPU.stop(start);
     }
   }
 }
