@@ -67,15 +67,14 @@ public abstract class PaymentBook {
     return query(" WHERE case_id = ? ORDER BY requested_at", caseId);
   }
 
-  /** Whether {@code id} was asked of payment provider {@code party} (false if we never asked for it). */
-  public boolean requestedFrom(String id, String party) {
-    return jdbc.queryForList("SELECT COALESCE(provider_party, ?) FROM " + table + " WHERE " + idColumn + " = ?",
-        String.class, providerParty, id).stream().anyMatch(p -> p.equals(party));
-  }
-
-  /** The case the id belongs to; 404 if we never asked for it. */
-  public String caseOf(String id) {
-    return find(id).map(Entry::caseId).orElseThrow(this::unknown);
+  /**
+   * The case {@code id} belongs to, if it was asked of payment provider {@code party}; 404 as if unknown if it was
+   * not, or never asked for.
+   */
+  public String caseRequestedFrom(String id, String party) {
+    return jdbc.query("SELECT case_id, COALESCE(provider_party, ?) FROM " + table + " WHERE " + idColumn + " = ?",
+        (rs, n) -> rs.getString(2).equals(party) ? rs.getString(1) : null, providerParty, id).stream()
+        .filter(java.util.Objects::nonNull).findFirst().orElseThrow(this::unknown);
   }
 
   /** Reserves {@code id} for {@code amount}, committed at once; again for the same id changes nothing. */
@@ -101,10 +100,21 @@ public abstract class PaymentBook {
    */
   public Effect settle(String id, PaymentStatus result, String providerId, String failureReason, BigDecimal amount,
       String currency) {
+    return settle(id, null, result, providerId, failureReason, amount, currency);
+  }
+
+  /** {@link #settle(String, PaymentStatus, String, String, BigDecimal, String)} of an entry read before. */
+  public Effect settle(Entry known, PaymentStatus result, String providerId, String failureReason, BigDecimal amount,
+      String currency) {
+    return settle(known.id(), known.caseId(), result, providerId, failureReason, amount, currency);
+  }
+
+  private Effect settle(String id, String caseId, PaymentStatus result, String providerId, String failureReason,
+      BigDecimal amount, String currency) {
     if (result == PaymentStatus.PENDING) {
       throw new IllegalArgumentException("Only a final result settles a payment");
     }
-    Entry entry = lock(id);
+    Entry entry = lock(id, caseId);
     if (amount != null && (entry.amount().compareTo(amount) != 0 || !entry.currency().equals(currency))) {
       throw new ConflictException(what + " " + id + " is for " + entry.amount().toPlainString() + " " + entry.currency()
           + ", not " + amount.toPlainString() + " " + currency + ".");
@@ -127,7 +137,7 @@ public abstract class PaymentBook {
    * case gets the money, once. False if it already said paid.
    */
   public boolean reconcilePaid(String id, String providerId) {
-    Entry entry = lock(id);
+    Entry entry = lock(id, null);
     if (entry.status() == PaymentStatus.SUCCEEDED) {
       return false;
     }
@@ -141,10 +151,11 @@ public abstract class PaymentBook {
    * Locks the case row of {@code id}, then its own row, and reads it. Settling writes both (the case's money and
    * timeline), and every transaction that writes a case and its payments takes the case first: a flow step's job
    * writes its case's stage before it settles, so a callback that locked the payment first and then waited for the
-   * case deadlocked with it (issue 21). The case an id belongs to never changes, so it is read without a lock.
+   * case deadlocked with it (issue 21). The case an id belongs to never changes, so it is read without a lock, and
+   * not again when the caller read it ({@code caseId}, else null).
    */
-  private Entry lock(String id) {
-    cases.lock(find(id).orElseThrow(this::unknown).caseId());
+  private Entry lock(String id, String caseId) {
+    cases.lock(caseId != null ? caseId : find(id).orElseThrow(this::unknown).caseId());
     return query(" WHERE " + idColumn + " = ? FOR UPDATE", id).stream().findFirst().orElseThrow(this::unknown);
   }
 

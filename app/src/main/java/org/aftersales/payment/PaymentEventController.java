@@ -71,16 +71,8 @@ public class PaymentEventController {
     this.results = results;
   }
 
-  /** A provider acts on the refunds and charges asked of it only: another's are answered 404 as if unknown. */
-  private static void requestedFrom(PaymentBook book, String id, String sender) {
-    if (!book.requestedFrom(id, sender)) {
-      throw book.unknown();
-    }
-  }
-
   private EventAnswer chargeResult(RefundEvent event, String sender) {
-    requestedFrom(charges, event.chargeId(), sender);
-    String caseId = charges.caseOf(event.chargeId());
+    String caseId = charges.caseRequestedFrom(event.chargeId(), sender);
     var earlier = events.find(SOURCE, event.eventId());
     if (earlier.isPresent()) {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before; nothing changed.");
@@ -116,9 +108,8 @@ public class PaymentEventController {
     if (event.chargeId() != null) {
       return chargeResult(event, sender);
     }
-    requestedFrom(ledger, event.refundId(), sender);
+    String caseId = ledger.caseRequestedFrom(event.refundId(), sender);
     var earlier = events.find(SOURCE, event.eventId());
-    String caseId = ledger.caseOf(event.refundId());
     if (earlier.isPresent()) {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before ("
           + earlier.get() + "); nothing changed.");

@@ -48,7 +48,7 @@ public class PaymentResults {
     PaymentBook.Entry entry = refunds.find(refundId).orElseThrow(() -> new org.aftersales.system.web.NotFoundException(
         "No refund with this id was asked for by this system."));
     if (entry.status() == result) {
-      return new Applied(entry.caseId(), refunds.settle(refundId, result, providerId, failureReason, amount, currency),
+      return new Applied(entry.caseId(), refunds.settle(entry, result, providerId, failureReason, amount, currency),
           "Refund " + refundId + " was already recorded as " + result + "; nothing changed.");
     }
     Optional<ProviderRecord> provider = ask(refundId, () -> refundGateway.findRefund(refundId)
@@ -63,7 +63,7 @@ public class PaymentResults {
     PaymentBook.Entry entry = charges.find(chargeId).orElseThrow(() -> new org.aftersales.system.web.NotFoundException(
         "No charge with this id was asked for by this system."));
     if (entry.status() == result) {
-      return new Applied(entry.caseId(), charges.settle(chargeId, result, providerId, failureReason, amount, currency),
+      return new Applied(entry.caseId(), charges.settle(entry, result, providerId, failureReason, amount, currency),
           "Payment " + chargeId + " is " + result + ".");
     }
     Optional<ProviderRecord> provider = ask(chargeId, () -> chargeGateway.findCharge(chargeId)
@@ -133,7 +133,7 @@ public class PaymentResults {
       return new Applied(entry.caseId(), Effect.APPLIED, id + " was recorded as failed; the provider paid it after all: "
           + "now recorded as SUCCEEDED and finance was told.");
     }
-    Effect effect = book.settle(id, result, providerId, failureReason, amount, currency);
+    Effect effect = book.settle(entry, result, providerId, failureReason, amount, currency);
     if (effect == Effect.APPLIED) {
       correlate(entry.caseId(), id, result, failureReason, refund);
     }

@@ -67,7 +67,8 @@ public final class BenchmarkApp implements AutoCloseable {
    * Variant {@code before21}: the cuts of issue 21 that are settings, switched off. The driver's statement cache at
    * Connector/J's defaults (25 statements of at most 256 characters; the URL then does not ask for more), client-side
    * prepared statements and the driver's OpenTelemetry spans (its defaults), batches rewritten into multi-row inserts
-   * (as shipped before), Camunda's events published to Spring, every API login checked by Camunda; {@link #start}
+   * (as shipped before), Camunda's events published to Spring, history removal times set when a case ends (the
+   * engine's default), every API login checked by Camunda; {@link #start}
    * also drops the index on ACT_RU_JOB(DUEDATE_). What is code (feel-engine 1.19.5, the shared outbound threads)
    * stays.
    */
@@ -80,6 +81,7 @@ public final class BenchmarkApp implements AutoCloseable {
       "camunda.bpm.eventing.execution", "true",
       "camunda.bpm.eventing.task", "true",
       "camunda.bpm.eventing.history", "true",
+      "camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end",
       "spring.datasource.hikari.data-source-properties.openTelemetry", "PREFERRED");
 
   /** Starts the application; a MariaDB database {@code aftersales_bench_<history>_<variant>} is made afresh. */

@@ -61,6 +61,7 @@ class BenchmarkSettingsTest {
         .containsEntry("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "256")
         .containsEntry("spring.datasource.hikari.data-source-properties.useServerPrepStmts", "false")
         .containsEntry("spring.datasource.hikari.data-source-properties.rewriteBatchedStatements", "true")
+        .containsEntry("camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end")
         .containsEntry("spring.datasource.hikari.data-source-properties.openTelemetry", "PREFERRED");
     assertThat(before.get("AFTERSALES_DB_URL")).doesNotContain("prepStmtCache").contains("aftersales_bench_full_before21");
     assertThat(shipped.get("AFTERSALES_DB_URL")).contains("prepStmtCacheSize=500");

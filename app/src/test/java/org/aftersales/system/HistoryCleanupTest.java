@@ -58,6 +58,8 @@ class HistoryCleanupTest {
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).as("no window in the test suite").isNull();
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo(ProcessEngineConfigurationImpl.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
+    assertThat(configuration.getHistoryRemovalTimeStrategy())
+        .isEqualTo(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_START);
     var repository = engine.getRepositoryService();
     assertThat(repository.createProcessDefinitionQuery().list()).isNotEmpty()
         .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull().isPositive());
@@ -93,6 +95,79 @@ class HistoryCleanupTest {
     String recentInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(recent)
         .processDefinitionKey(ReturnProcess.KEY).singleResult().getId();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(recentInstance).count()).isPositive();
+  }
+
+  /**
+   * Issue 21: a history row is written with its removal time, the start of its case's process instance plus the
+   * model's time to live, and the end of the case does not write the case's history again (the engine's default
+   * strategy set the removal times at the end, with one UPDATE per history table).
+   */
+  @Test
+  void historyRowsGetTheirRemovalTimeWhenTheyAreWrittenAndKeepItWhenTheCaseEnds() {
+    ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
+    String deliveredAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0).toString();
+    String caseId = flow.open(Map.of("deliveredAt", deliveredAt));
+    ProcessInstance instance = flow.instance(caseId);
+    HistoryService history = engine.getHistoryService();
+    var started = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+    Date removal = Date.from(started.getStartTime().toInstant().plus(Duration.ofDays(180)));
+
+    assertThat(started.getEndTime()).isNull();
+    assertThat(started.getRemovalTime()).as("running, removal time set at the start").isEqualTo(removal);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list()).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getRemovalTime()).as(a.getActivityId()).isEqualTo(removal));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()).isNotEmpty()
+        .allSatisfy(v -> assertThat(v.getRemovalTime()).as(v.getName()).isEqualTo(removal));
+
+    engine.getTaskService().complete(flow.task(instance, ReturnProcess.Element.REVIEW).getId(), ReturnFlowDriver.with(
+        ReturnProcess.Var.REVIEW_DECISION, "REJECT", ReturnProcess.Var.REJECT_REASON, "Outside the return period"));
+    flow.runDueJobs();
+
+    var ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(ended.getEndTime()).isNotNull();
+    assertThat(ended.getRemovalTime()).isEqualTo(removal);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+        .allSatisfy(a -> assertThat(a.getRemovalTime()).as(a.getActivityId()).isEqualTo(removal));
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()).isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getRemovalTime()).as(t.getTaskDefinitionKey()).isEqualTo(removal));
+  }
+
+  /**
+   * With removal times set at the start the engine looks up each job log entry's job configuration as a batch id;
+   * {@link HistoryRemovalTimes} looks up only what can be one. A batch's jobs still get the batch's removal time, an
+   * async continuation's job the case's, and no batch is looked up for it.
+   */
+  @Test
+  void jobLogEntriesGetTheRemovalTimeOfTheirBatchOrOfTheirCase() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryEventProducer()).isInstanceOf(HistoryRemovalTimes.Producer.class);
+    ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
+    String deliveredAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0).toString();
+    ProcessInstance approved = flow.instance(flow.open(Map.of("deliveredAt", deliveredAt)));
+    engine.getTaskService().complete(flow.task(approved, ReturnProcess.Element.REVIEW).getId(),
+        ReturnFlowDriver.with(ReturnProcess.Var.REVIEW_DECISION, "APPROVE"));
+    HistoryService history = engine.getHistoryService();
+    Date caseRemoval = history.createHistoricProcessInstanceQuery().processInstanceId(approved.getId()).singleResult()
+        .getRemovalTime();
+    var management = engine.getManagementService();
+    Job pickup = management.createJobQuery().processInstanceId(approved.getId()).messages().singleResult();
+    management.executeJob(pickup.getId());
+    assertThat(history.createHistoricJobLogQuery().jobId(pickup.getId()).list()).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(log -> assertThat(log.getRemovalTime()).as(log.getJobDefinitionType()).isEqualTo(caseRemoval));
+
+    ProcessInstance cancelled = flow.instance(flow.open(Map.of("deliveredAt", deliveredAt)));
+    var batch = engine.getRuntimeService().deleteProcessInstancesAsync(java.util.List.of(cancelled.getId()), "test");
+    for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
+      management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
+    }
+    Date batchRemoval = history.createHistoricBatchQuery().batchId(batch.getId()).singleResult().getRemovalTime();
+    assertThat(batchRemoval).isNotNull();
+    // (the engine writes a batch job's success without a removal time, with or without HistoryRemovalTimes)
+    assertThat(history.createHistoricJobLogQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).creationLog()
+        .list()).isNotEmpty()
+        .allSatisfy(log -> assertThat(log.getRemovalTime()).as(log.getJobDefinitionType()).isEqualTo(batchRemoval));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cancelled.getId()).count())
+        .isZero();
   }
 
   /** A return request, delivered three days before the engine's now, that the agent declines: the process ends. */
