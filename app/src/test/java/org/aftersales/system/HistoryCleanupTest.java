@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.Isolated;
@@ -39,10 +41,27 @@ class HistoryCleanupTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired org.springframework.core.env.Environment environment;
+  @Autowired OpenCaseHistory openCases;
+
+  /**
+   * The cases a test opened (their processes' timers are long due), its batches and the history cleanup job (it
+   * schedules itself again): gone after each test, so that the next one's runDueJobs runs only its own jobs.
+   */
+  private final List<String> cases = new ArrayList<>();
+  private final List<String> batches = new ArrayList<>();
 
   @AfterEach
-  void clockBack() {
+  void clockBackAndCasesGone() {
     ClockUtil.reset();
+    var runtime = engine.getRuntimeService();
+    List<String> running = cases.stream().flatMap(caseId -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId).list().stream()).map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstances(running, "test over", true, true);
+    }
+    var management = engine.getManagementService();
+    batches.forEach(id -> management.deleteBatch(id, true));
+    engine.getHistoryService().findHistoryCleanupJobs().forEach(job -> management.deleteJob(job.getId()));
   }
 
   @Test
@@ -81,8 +100,7 @@ class HistoryCleanupTest {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(oldInstance).count()).isPositive();
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(oldInstance).count()).isPositive();
 
-    Job cleanup = history.cleanUpHistoryAsync(true);
-    engine.getManagementService().executeJob(cleanup.getId());
+    cleanUp();
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(old).finished().count()).isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(oldInstance).count()).isZero();
@@ -105,9 +123,7 @@ class HistoryCleanupTest {
   @Test
   void historyRowsGetTheirRemovalTimeWhenTheyAreWrittenAndKeepItWhenTheCaseEnds() {
     ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
-    String deliveredAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0).toString();
-    String caseId = flow.open(Map.of("deliveredAt", deliveredAt));
-    ProcessInstance instance = flow.instance(caseId);
+    ProcessInstance instance = flow.instance(openCase(flow));
     HistoryService history = engine.getHistoryService();
     var started = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
     Date removal = Date.from(started.getStartTime().toInstant().plus(Duration.ofDays(180)));
@@ -142,8 +158,7 @@ class HistoryCleanupTest {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getHistoryEventProducer()).isInstanceOf(HistoryRemovalTimes.Producer.class);
     ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
-    String deliveredAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0).toString();
-    ProcessInstance approved = flow.instance(flow.open(Map.of("deliveredAt", deliveredAt)));
+    ProcessInstance approved = flow.instance(openCase(flow));
     engine.getTaskService().complete(flow.task(approved, ReturnProcess.Element.REVIEW).getId(),
         ReturnFlowDriver.with(ReturnProcess.Var.REVIEW_DECISION, "APPROVE"));
     HistoryService history = engine.getHistoryService();
@@ -155,8 +170,9 @@ class HistoryCleanupTest {
     assertThat(history.createHistoricJobLogQuery().jobId(pickup.getId()).list()).hasSizeGreaterThanOrEqualTo(2)
         .allSatisfy(log -> assertThat(log.getRemovalTime()).as(log.getJobDefinitionType()).isEqualTo(caseRemoval));
 
-    ProcessInstance cancelled = flow.instance(flow.open(Map.of("deliveredAt", deliveredAt)));
-    var batch = engine.getRuntimeService().deleteProcessInstancesAsync(java.util.List.of(cancelled.getId()), "test");
+    ProcessInstance cancelled = flow.instance(openCase(flow));
+    var batch = engine.getRuntimeService().deleteProcessInstancesAsync(List.of(cancelled.getId()), "test");
+    batches.add(batch.getId());
     for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
       management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
     }
@@ -170,11 +186,69 @@ class HistoryCleanupTest {
         .isZero();
   }
 
-  /** A return request, delivered three days before the engine's now, that the agent declines: the process ends. */
-  private String rejectedCase(ReturnFlowDriver flow) {
+  /**
+   * With removal times set at the start, a case still open past its time to live loses its history at the next
+   * cleanup; {@link OpenCaseHistory} gives such a case a new removal time before the cleanup runs.
+   */
+  @Test
+  void aCaseStillOpenPastItsTimeToLiveKeepsItsHistory() {
+    ReturnFlowDriver flow = new ReturnFlowDriver(port, engine);
+    HistoryService history = engine.getHistoryService();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(200))));
+    String lost = flow.instance(openCase(flow)).getId();
+    ClockUtil.reset();
+    cleanUp();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(lost).count())
+        .as("open, without OpenCaseHistory").isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(lost).count()).isOne();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(200))));
+    String open = flow.instance(openCase(flow)).getId();
+    ClockUtil.reset();
+    String recent = flow.instance(openCase(flow)).getId();
+    Date recentRemoval = history.createHistoricProcessInstanceQuery().processInstanceId(recent).singleResult()
+        .getRemovalTime();
+    Instant now = Instant.now();
+    var kept = openCases.keep();
+    assertThat(kept).hasSize(1);
+    kept.forEach(batch -> batches.add(batch.getId()));
+    var management = engine.getManagementService();
+    for (var batch : kept) {
+      for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
+        management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
+      }
+    }
+    cleanUp();
+
+    var instance = history.createHistoricProcessInstanceQuery().processInstanceId(open).singleResult();
+    assertThat(instance).isNotNull();
+    assertThat(instance.getRemovalTime()).isBetween(Date.from(now.plus(Duration.ofDays(180)).minusSeconds(60)),
+        Date.from(Instant.now().plus(Duration.ofDays(180))));
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(open).count()).isPositive();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(open).list()).isNotEmpty()
+        .allSatisfy(v -> assertThat(v.getRemovalTime()).isEqualTo(instance.getRemovalTime()));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(recent).singleResult().getRemovalTime())
+        .as("not near its removal time: unchanged").isEqualTo(recentRemoval);
+    assertThat(openCases.keep()).as("nothing near its removal time any more").isEmpty();
+  }
+
+  private void cleanUp() {
+    Job cleanup = engine.getHistoryService().cleanUpHistoryAsync(true);
+    engine.getManagementService().executeJob(cleanup.getId());
+  }
+
+  /** A return request, delivered three days before the engine's now, waiting for the agent's review. */
+  private String openCase(ReturnFlowDriver flow) {
     String deliveredAt = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.ofHours(8))
         .minusDays(3).withNano(0).toString();
     String caseId = flow.open(Map.of("deliveredAt", deliveredAt));
+    cases.add(caseId);
+    return caseId;
+  }
+
+  /** A return request, delivered three days before the engine's now, that the agent declines: the process ends. */
+  private String rejectedCase(ReturnFlowDriver flow) {
+    String caseId = openCase(flow);
     ProcessInstance instance = flow.instance(caseId);
     engine.getTaskService().complete(flow.task(instance, ReturnProcess.Element.REVIEW).getId(), ReturnFlowDriver.with(
         ReturnProcess.Var.REVIEW_DECISION, "REJECT", ReturnProcess.Var.REJECT_REASON, "Outside the return period"));
