@@ -72,9 +72,9 @@ public abstract class PaymentBook {
    * not, or never asked for.
    */
   public String caseRequestedFrom(String id, String party) {
-    return jdbc.query("SELECT case_id, COALESCE(provider_party, ?) FROM " + table + " WHERE " + idColumn + " = ?",
-        (rs, n) -> rs.getString(2).equals(party) ? rs.getString(1) : null, providerParty, id).stream()
-        .filter(java.util.Objects::nonNull).findFirst().orElseThrow(this::unknown);
+    return jdbc.queryForList("SELECT case_id FROM " + table + " WHERE " + idColumn + " = ? "
+        + "AND COALESCE(provider_party, ?) = ?", String.class, id, providerParty, party).stream().findFirst()
+        .orElseThrow(this::unknown);
   }
 
   /** Reserves {@code id} for {@code amount}, committed at once; again for the same id changes nothing. */

@@ -43,11 +43,9 @@ final class ThreadCpuTally {
 
   /** Does {@code work} on this thread and counts its CPU time. */
   void measured(Runnable work) {
-    long start = start();
-    try {
+    measured(() -> {
       work.run();
-    } finally {
-      stop(start);
-    }
+      return null;
+    });
   }
 }

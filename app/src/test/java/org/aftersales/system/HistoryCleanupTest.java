@@ -15,6 +15,7 @@ import org.aftersales.Isolated;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.aftersales.returns.ReturnProcess;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -150,8 +151,8 @@ class HistoryCleanupTest {
 
   /**
    * With removal times set at the start the engine looks up each job log entry's job configuration as a batch id;
-   * {@link HistoryRemovalTimes} looks up only what can be one. A batch's jobs still get the batch's removal time, an
-   * async continuation's job the case's, and no batch is looked up for it.
+   * {@link HistoryRemovalTimes} looks up only what can be one (HistoryRemovalTimesTest). A batch's jobs still get the
+   * batch's removal time, an async continuation's job the case's.
    */
   @Test
   void jobLogEntriesGetTheRemovalTimeOfTheirBatchOrOfTheirCase() {
@@ -173,9 +174,7 @@ class HistoryCleanupTest {
     ProcessInstance cancelled = flow.instance(openCase(flow));
     var batch = engine.getRuntimeService().deleteProcessInstancesAsync(List.of(cancelled.getId()), "test");
     batches.add(batch.getId());
-    for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
-      management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
-    }
+    runJobsOf(batch);
     Date batchRemoval = history.createHistoricBatchQuery().batchId(batch.getId()).singleResult().getRemovalTime();
     assertThat(batchRemoval).isNotNull();
     // (the engine writes a batch job's success without a removal time, with or without HistoryRemovalTimes)
@@ -212,12 +211,7 @@ class HistoryCleanupTest {
     var kept = openCases.keep();
     assertThat(kept).hasSize(1);
     kept.forEach(batch -> batches.add(batch.getId()));
-    var management = engine.getManagementService();
-    for (var batch : kept) {
-      for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
-        management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
-      }
-    }
+    kept.forEach(this::runJobsOf);
     cleanUp();
 
     var instance = history.createHistoricProcessInstanceQuery().processInstanceId(open).singleResult();
@@ -230,6 +224,14 @@ class HistoryCleanupTest {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(recent).singleResult().getRemovalTime())
         .as("not near its removal time: unchanged").isEqualTo(recentRemoval);
     assertThat(openCases.keep()).as("nothing near its removal time any more").isEmpty();
+  }
+
+  /** Runs a batch's seed job, then the jobs it made. */
+  private void runJobsOf(Batch batch) {
+    var management = engine.getManagementService();
+    for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId()}) {
+      management.createJobQuery().jobDefinitionId(definition).list().forEach(j -> management.executeJob(j.getId()));
+    }
   }
 
   private void cleanUp() {
