@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 21: Camunda described every entity it inserted (its {@code toString}) for an error message it needed only for
- * an invalid id. {@link EntityIdCheck} describes it only then; a valid id passes as before, an invalid one fails with
+ * an invalid id. {@link EngineEntityManager} describes it only then; a valid id passes as before, an invalid one fails with
  * the engine's own error.
  */
-class EntityIdCheckTest {
+class EngineEntityManagerTest {
 
-  private final EntityIdCheck.Manager manager =
-      new EntityIdCheck.Manager(new StrongUuidGenerator(), mock(PersistenceSession.class));
+  private final EngineEntityManager.Manager manager =
+      new EngineEntityManager.Manager(new StrongUuidGenerator(), mock(PersistenceSession.class),
+          new JobDefinitions());
 
   @Test
   void theEngineOpensOurEntityManager() {
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setSessionFactories(new HashMap<>());
-    new EntityIdCheck().postInit(configuration);
-    assertThat(configuration.getSessionFactories().get(DbEntityManager.class)).isInstanceOf(EntityIdCheck.Factory.class);
+    new EngineEntityManager(new JobDefinitions()).postInit(configuration);
+    assertThat(configuration.getSessionFactories().get(DbEntityManager.class)).isInstanceOf(EngineEntityManager.Factory.class);
   }
 
   @Test
