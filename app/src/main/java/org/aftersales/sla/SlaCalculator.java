@@ -17,6 +17,8 @@ import org.aftersales.system.deployment.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -49,22 +51,29 @@ public class SlaCalculator {
   private record ElementInfo(boolean customerWait, String notificationType) {}
 
   private final HistoryService history;
+  private final IdentityService identity;
+  private final ManagementService management;
   private final RepositoryService repository;
   private final DecisionService decisions;
   private final SlaProperties properties;
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final Map<String, ElementInfo> elements = new ConcurrentHashMap<>();
+  private final Map<Class<?>, String> tables = new ConcurrentHashMap<>();
 
   @org.springframework.beans.factory.annotation.Autowired
-  public SlaCalculator(HistoryService history, RepositoryService repository, DecisionService decisions,
-      SlaProperties properties, Clock clock) {
-    this(history, repository, decisions, properties, new BusinessCalendar(properties.calendar()), clock);
+  public SlaCalculator(HistoryService history, IdentityService identity, ManagementService management,
+      RepositoryService repository, DecisionService decisions, SlaProperties properties, Clock clock) {
+    this(history, identity, management, repository, decisions, properties,
+        new BusinessCalendar(properties.calendar()), clock);
   }
 
-  SlaCalculator(HistoryService history, RepositoryService repository, DecisionService decisions,
-      SlaProperties properties, BusinessCalendar calendar, Clock clock) {
+  SlaCalculator(HistoryService history, IdentityService identity, ManagementService management,
+      RepositoryService repository, DecisionService decisions, SlaProperties properties, BusinessCalendar calendar,
+      Clock clock) {
     this.history = history;
+    this.identity = identity;
+    this.management = management;
     this.repository = repository;
     this.decisions = decisions;
     this.properties = properties;
@@ -74,7 +83,7 @@ public class SlaCalculator {
 
   /** The same calculation on another calendar (for tests and what-if reports). */
   public SlaCalculator on(BusinessCalendar other) {
-    return new SlaCalculator(history, repository, decisions, properties, other, clock);
+    return new SlaCalculator(history, identity, management, repository, decisions, properties, other, clock);
   }
 
   public CaseSla of(CaseRecord c) {
@@ -89,18 +98,49 @@ public class SlaCalculator {
     return of(c, false);
   }
 
+  /**
+   * The case's process instances, oldest first. As a user, through Camunda's query, which shows only what the user
+   * may read. As the system (the metrics when a case closes, issue 21), where that query checks nothing, the same rows
+   * through a plain native query: the query builder's dynamic SQL (a hundred optional conditions, each evaluated by
+   * OGNL) cost more CPU than the rows, about 2 % of the application's in a profile of the full flow.
+   */
+  private List<HistoricProcessInstance> instances(String caseId, boolean asUser) {
+    if (asUser) {
+      return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+          .orderByProcessInstanceStartTime().asc().list();
+    }
+    return history.createNativeHistoricProcessInstanceQuery()
+        .sql("SELECT * FROM " + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ = #{caseId} "
+            + "ORDER BY START_TIME_, ID_")
+        .parameter("caseId", caseId).list();
+  }
+
+  /** An instance's activities, in the order of their ids (as Camunda's query lists them): as {@link #instances}. */
+  private List<HistoricActivityInstance> activities(String processInstanceId, boolean asUser) {
+    if (asUser) {
+      return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list();
+    }
+    return history.createNativeHistoricActivityInstanceQuery()
+        .sql("SELECT * FROM " + table(HistoricActivityInstance.class) + " WHERE PROC_INST_ID_ = #{instance} ORDER BY ID_")
+        .parameter("instance", processInstanceId).list();
+  }
+
+  private String table(Class<?> entity) {
+    return tables.computeIfAbsent(entity, management::getTableName);
+  }
+
   private CaseSla of(CaseRecord c, boolean scored) {
     Instant now = clock.instant();
     Instant end = c.status() == CaseStatus.CLOSED && c.closedAt() != null ? c.closedAt() : now;
     List<HistoricActivityInstance> activities = new ArrayList<>();
     String mainInstance = null;
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseId())
-        .orderByProcessInstanceStartTime().asc().list()) {
+    boolean asUser = identity.getCurrentAuthentication() != null;
+    for (HistoricProcessInstance pi : instances(c.caseId(), asUser)) {
       if (pi.getProcessDefinitionKey().equals(c.type().processKey())) {
         mainInstance = pi.getId();
       }
       if (!AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
-        activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list());
+        activities.addAll(activities(pi.getId(), asUser));
       }
     }
     Instant firstResponse = activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())

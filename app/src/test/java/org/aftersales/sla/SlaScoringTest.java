@@ -16,6 +16,7 @@ import org.aftersales.AfterSalesIntegrationTest;
 import org.aftersales.Isolated;
 import org.aftersales.TestHttp;
 import org.aftersales.cases.CaseCosts;
+import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseRepository;
 import org.aftersales.complaint.ComplaintProcess;
 import org.aftersales.followup.FollowUpProcess;
@@ -143,6 +144,31 @@ class SlaScoringTest {
     assertThat(a.resolutionMinutes()).isEqualTo(180);
     assertThat(a.responseOnTime()).isTrue();
     assertThat(a.resolvedOnTime()).isTrue();
+  }
+
+  /**
+   * Issue 21: as the system (the metrics when a case closes) the calculator reads the case's history through a plain
+   * native query; as a user through Camunda's query, which shows only what the user may read. A manager may read all
+   * of it: both give the same figures.
+   */
+  @Test
+  void asTheSystemAndAsAManagerTheFiguresAreTheSame() {
+    for (String caseId : List.of(caseA, caseB)) {
+      CaseRecord record = records.find(caseId).orElseThrow();
+      assertThat(engine.getIdentityService().getCurrentAuthentication()).isNull();
+      // the times only: the scores come from rule tables, which a manager may not evaluate (the report runs them as
+      // the system)
+      CaseSla asSystem = calculator.timesOnly(record);
+      engine.getIdentityService().setAuthentication("manager", List.of("managers"));
+      try {
+        assertThat(calculator.timesOnly(record)).isEqualTo(asSystem);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      if (caseId.equals(caseA)) {
+        assertThat(asSystem.firstResponseMinutes()).isEqualTo(180);
+      }
+    }
   }
 
   @Test
