@@ -112,6 +112,7 @@ class DatabaseOutageTest {
     AtomicInteger problems503 = new AtomicInteger();
     AtomicBoolean sending = new AtomicBoolean(true);
     ExecutorService load = Executors.newFixedThreadPool(3);
+    long loadBegan = System.nanoTime();
     List<Future<?>> senders = new ArrayList<>();
     for (int t = 0; t < 3; t++) {
       int thread = t;
@@ -130,7 +131,10 @@ class DatabaseOutageTest {
             problems503.incrementAndGet();
             sent.add(new Sent(key, body, 503, null));
           } else {
-            unexpected.add(response.status() + " " + response.contentType() + " " + response.body());
+            // with when it came (ms since the load began) and its headers, to tell what answered it
+            unexpected.add(response.status() + " " + response.contentType() + " " + response.body() + " at "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadBegan) + " ms, headers "
+                + response.headers().map());
           }
           sleep(Duration.ofMillis(150));
         }
@@ -147,6 +151,8 @@ class DatabaseOutageTest {
             + "AND (LOCK_OWNER_ IS NOT NULL OR DUEDATE_ IS NULL OR DUEDATE_ <= NOW(3))"), due -> !due.isEmpty());
     database.cut();
     long cutAt = System.nanoTime();
+    System.out.printf("DatabaseOutageTest: the database cut off %d ms after the load began%n",
+        TimeUnit.NANOSECONDS.toMillis(cutAt - loadBegan));
     // while it is down, the engine REST API and a read say so clearly too
     sleep(Duration.ofSeconds(2));
     TestHttp.Response engineRest = http.get("/engine-rest/task?maxResults=5", "agent");
