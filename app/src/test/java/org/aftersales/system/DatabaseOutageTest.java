@@ -82,6 +82,10 @@ class DatabaseOutageTest {
         // the simulators' callbacks ride through the outage: answered 503, they are sent again
         "--aftersales.simulators.carrier.callback-attempts=10", "--aftersales.simulators.payment.callback-attempts=10",
         "--aftersales.simulators.carrier.callback-backoff=PT1S", "--aftersales.simulators.payment.callback-backoff=PT1S",
+        // a refund's result that never arrives (its callbacks spent while the database was away, or answered "not
+        // waiting yet" while the case's transaction was still held up) is asked of the provider after this wait, as
+        // in production after six hours: here soon enough for the case to end within the test
+        "--aftersales.returns.refund-result-wait=PT20S",
         // short enough to see retries and expired locks within the test
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
         "--camunda.bpm.job-execution.max-wait=2000",
