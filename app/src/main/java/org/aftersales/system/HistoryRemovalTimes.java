@@ -32,14 +32,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoryRemovalTimes extends AbstractProcessEnginePlugin {
 
+  private static final Pattern UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   private final JobDefinitions jobDefinitions;
 
   public HistoryRemovalTimes(JobDefinitions jobDefinitions) {
     this.jobDefinitions = jobDefinitions;
   }
-
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -24,15 +24,16 @@ public class JobDefinitions {
 
   private final Map<String, Fixed> byId = new ConcurrentHashMap<>();
 
-  /** Keeps what does not change of a definition the engine has read. */
+  /** Keeps what does not change of a definition the engine has read (once: it does not change). */
   public void read(JobDefinitionEntity definition) {
-    if (definition.getId() != null) {
-      if (byId.size() >= KEPT) {
-        byId.clear();
-      }
-      byId.put(definition.getId(), new Fixed(definition.getActivityId(), definition.getJobType(),
-          definition.getJobConfiguration()));
+    if (definition.getId() == null || byId.containsKey(definition.getId())) {
+      return;
     }
+    if (byId.size() >= KEPT) {
+      byId.clear();
+    }
+    byId.put(definition.getId(), new Fixed(definition.getActivityId(), definition.getJobType(),
+        definition.getJobConfiguration()));
   }
 
   /** What was kept of a definition, or null. */
