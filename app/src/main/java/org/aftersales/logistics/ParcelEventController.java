@@ -24,7 +24,6 @@ import org.aftersales.system.web.NotFoundException;
 import org.aftersales.system.web.RetryLaterException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -89,16 +88,12 @@ public class ParcelEventController {
     if (event.caseId() != null && !event.caseId().equals(parcel.caseId())) {
       throw new ConflictException("Parcel " + event.trackingNumber() + " belongs to another case than " + event.caseId() + ".");
     }
-    var earlier = events.find(SOURCE, event.eventId());
+    var earlier = events.claim(SOURCE, event.eventId(), event.trackingNumber());
     if (earlier.isPresent()) {
       return answer(event, parcel, Effect.DUPLICATE, "This event was received before (" + earlier.get() + "); nothing changed.");
     }
     Effect effect = apply(event, parcel);
-    try {
-      events.record(SOURCE, event.eventId(), event.trackingNumber(), effect);
-    } catch (DuplicateKeyException raced) {
-      throw new RetryLaterException("The same event is being processed right now; send it again shortly.");
-    }
+    events.settle(SOURCE, event.eventId(), effect);
     return answer(event, parcel, effect, switch (effect) {
       case APPLIED -> "Parcel " + event.trackingNumber() + " is now " + event.status() + ".";
       case ALREADY_APPLIED -> "Parcel " + event.trackingNumber() + " was already " + event.status() + "; nothing changed.";

@@ -14,8 +14,6 @@ import org.aftersales.cases.InboundEventLog;
 import org.aftersales.cases.InboundEventLog.Effect;
 import org.aftersales.system.http.CallbackSignature;
 import org.aftersales.system.web.InvalidRequestException;
-import org.aftersales.system.web.RetryLaterException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -73,22 +71,14 @@ public class PaymentEventController {
 
   private EventAnswer chargeResult(RefundEvent event, String sender) {
     String caseId = charges.caseRequestedFrom(event.chargeId(), sender);
-    var earlier = events.find(SOURCE, event.eventId());
+    var earlier = events.claim(SOURCE, event.eventId(), event.chargeId());
     if (earlier.isPresent()) {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before; nothing changed.");
     }
     PaymentResults.Applied applied = results.charge(event.chargeId(), event.status(), event.providerChargeId(),
         event.failureReason(), event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
-    record(event, event.chargeId(), applied.effect());
+    events.settle(SOURCE, event.eventId(), applied.effect());
     return new EventAnswer(event.eventId(), caseId, applied.effect(), applied.detail());
-  }
-
-  private void record(RefundEvent event, String subject, Effect effect) {
-    try {
-      events.record(SOURCE, event.eventId(), subject, effect);
-    } catch (DuplicateKeyException raced) {
-      throw new RetryLaterException("The same event is being processed right now; send it again shortly.");
-    }
   }
 
   @PostMapping("/api/events/payments")
@@ -109,14 +99,14 @@ public class PaymentEventController {
       return chargeResult(event, sender);
     }
     String caseId = ledger.caseRequestedFrom(event.refundId(), sender);
-    var earlier = events.find(SOURCE, event.eventId());
+    var earlier = events.claim(SOURCE, event.eventId(), event.refundId());
     if (earlier.isPresent()) {
       return new EventAnswer(event.eventId(), caseId, Effect.DUPLICATE, "This event was received before ("
           + earlier.get() + "); nothing changed.");
     }
     PaymentResults.Applied applied = results.refund(event.refundId(), event.status(), event.providerRefundId(),
         event.failureReason(), event.amount() == null ? null : new BigDecimal(event.amount()), event.currency());
-    record(event, event.refundId(), applied.effect());
+    events.settle(SOURCE, event.eventId(), applied.effect());
     return new EventAnswer(event.eventId(), caseId, applied.effect(), applied.detail());
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseStatus;
 import org.aftersales.system.deployment.RuleTables;
@@ -115,14 +116,17 @@ public class SlaCalculator {
         .parameter("caseId", caseId).list();
   }
 
-  /** An instance's activities, in the order of their ids (as Camunda's query lists them): as {@link #instances}. */
-  private List<HistoricActivityInstance> activities(String processInstanceId, boolean asUser) {
-    if (asUser) {
-      return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list();
-    }
+  /**
+   * As the system ({@link #instances}): the activities of all the case's instances but its after-care, in one query
+   * (issue 21: not one per instance), by instance and id. What is computed from them does not depend on their order.
+   */
+  private List<HistoricActivityInstance> activities(String caseId) {
+    String afterCare = AFTER_CARE.stream().map(key -> "'" + key + "'").sorted().collect(Collectors.joining(", "));
     return history.createNativeHistoricActivityInstanceQuery()
-        .sql("SELECT * FROM " + table(HistoricActivityInstance.class) + " WHERE PROC_INST_ID_ = #{instance} ORDER BY ID_")
-        .parameter("instance", processInstanceId).list();
+        .sql("SELECT A.* FROM " + table(HistoricActivityInstance.class) + " A INNER JOIN "
+            + table(HistoricProcessInstance.class) + " P ON A.PROC_INST_ID_ = P.ID_ WHERE P.BUSINESS_KEY_ = #{caseId} "
+            + "AND P.PROC_DEF_KEY_ NOT IN (" + afterCare + ") ORDER BY A.PROC_INST_ID_, A.ID_")
+        .parameter("caseId", caseId).list();
   }
 
   private String table(Class<?> entity) {
@@ -139,9 +143,12 @@ public class SlaCalculator {
       if (pi.getProcessDefinitionKey().equals(c.type().processKey())) {
         mainInstance = pi.getId();
       }
-      if (!AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
-        activities.addAll(activities(pi.getId(), asUser));
+      if (asUser && !AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
+        activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list());
       }
+    }
+    if (!asUser) {
+      activities.addAll(activities(c.caseId()));
     }
     Instant firstResponse = activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
         .filter(this::answers).map(a -> a.getEndTime().toInstant()).min(Comparator.naturalOrder()).orElse(null);

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.batch.history.HistoricBatchEntity;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
  * {@code ACT_RU_JOBDEF} for every entry. They are fixed when the definition is deployed; an entry of a definition the
  * engine has read before ({@link JobDefinitions}) takes them from there, unless its configuration may be a batch id
  * (then the engine reads it, and gives the entry the batch's removal time as before).
+ *
+ * <p>The root process instance whose removal time every row takes is read once a transaction; one this node wrote or
+ * read a moment ago is taken from {@link HistoryScopes}.
  */
 @Component
 public class HistoryRemovalTimes extends AbstractProcessEnginePlugin {
@@ -36,15 +40,17 @@ public class HistoryRemovalTimes extends AbstractProcessEnginePlugin {
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final JobDefinitions jobDefinitions;
+  private final HistoryScopes scopes;
 
-  public HistoryRemovalTimes(JobDefinitions jobDefinitions) {
+  public HistoryRemovalTimes(JobDefinitions jobDefinitions, HistoryScopes scopes) {
     this.jobDefinitions = jobDefinitions;
+    this.scopes = scopes;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getHistoryEventProducer() == null) {
-      configuration.setHistoryEventProducer(new Producer(jobDefinitions));
+      configuration.setHistoryEventProducer(new Producer(jobDefinitions, scopes));
     }
   }
 
@@ -52,9 +58,31 @@ public class HistoryRemovalTimes extends AbstractProcessEnginePlugin {
   static class Producer extends CacheAwareHistoryEventProducer {
 
     private final JobDefinitions jobDefinitions;
+    private final HistoryScopes scopes;
 
-    Producer(JobDefinitions jobDefinitions) {
+    Producer(JobDefinitions jobDefinitions, HistoryScopes scopes) {
       this.jobDefinitions = jobDefinitions;
+      this.scopes = scopes;
+    }
+
+    /**
+     * The root process instance whose removal time a history row takes: the one this transaction holds, else the one
+     * {@link HistoryScopes} kept a moment ago, else read as the engine does (and kept).
+     */
+    @Override
+    protected HistoricProcessInstanceEventEntity getHistoricRootProcessInstance(String rootId) {
+      HistoricProcessInstanceEventEntity root = Context.getCommandContext().getDbEntityManager()
+          .getCachedEntity(HistoricProcessInstanceEventEntity.class, rootId);
+      if (root == null) {
+        root = scopes.root(rootId);
+      }
+      if (root == null) {
+        root = super.getHistoricRootProcessInstance(rootId);
+        if (root != null) {
+          scopes.removalTimeRead(rootId, root.getRemovalTime());
+        }
+      }
+      return root;
     }
 
     @Override

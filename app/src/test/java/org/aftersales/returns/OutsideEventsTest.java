@@ -184,6 +184,43 @@ class OutsideEventsTest {
     return caseId;
   }
 
+  /**
+   * An event is claimed before it is applied (issue 21: one statement instead of a look-up and a record): an event
+   * that changed nothing is remembered with that effect, one that was refused is not remembered at all, and the same
+   * event handed in twice at once counts once.
+   */
+  @Test
+  void anEventIsRememberedWithItsEffectOnlyIfItWasTakenAndCountsOnceWhenSentTwiceAtOnce() throws Exception {
+    String caseId = flow.open(Map.of());
+    ProcessInstance pi = flow.instance(caseId);
+    complete(task(pi), withVariables(Var.REVIEW_DECISION, "APPROVE"));
+    flow.runDueJobs();
+    String tn = (String) flow.variable(caseId, Var.TRACKING_NUMBER);
+    assertThat(effect(flow.parcelEvent(tn, "IN_TRANSIT"))).isEqualTo("APPLIED");
+
+    assertThat(effect(flow.parcelEvent("late-" + caseId, tn, "PICKED_UP"))).isEqualTo("IGNORED_OUT_OF_ORDER");
+    TestHttp.Response again = flow.parcelEvent("late-" + caseId, tn, "PICKED_UP");
+    assertThat(effect(again)).isEqualTo("DUPLICATE");
+    assertThat(ReturnFlowDriver.read(again).get("detail").asText()).contains("IGNORED_OUT_OF_ORDER");
+
+    int timeline = flow.timeline(caseId).size();
+    java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = senders.submit(() -> effect(flow.parcelEvent("both-" + caseId, tn, "DELIVERED")));
+      var second = senders.submit(() -> effect(flow.parcelEvent("both-" + caseId, tn, "DELIVERED")));
+      assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder("APPLIED", "DUPLICATE");
+    } finally {
+      senders.shutdownNow();
+    }
+    assertThat(pi).isWaitingAt(INSPECT);
+    // one entry: the parcel arrived
+    assertThat(flow.timeline(caseId)).hasSize(timeline + 1);
+
+    // refused (a lost parcel that was delivered): nothing remembered, the same event id is taken when it makes sense
+    assertThat(flow.parcelEvent("refused-" + caseId, tn, "LOST").status()).isEqualTo(409);
+    assertThat(effect(flow.parcelEvent("refused-" + caseId, tn, "DELIVERED"))).isEqualTo("ALREADY_APPLIED");
+  }
+
   private static String effect(TestHttp.Response response) {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return ReturnFlowDriver.read(response).get("effect").asText();

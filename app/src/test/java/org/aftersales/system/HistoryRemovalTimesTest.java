@@ -47,14 +47,14 @@ class HistoryRemovalTimesTest {
   @Test
   void theEngineIsGivenTheProducer() {
     StandaloneInMemProcessEngineConfiguration engine = new StandaloneInMemProcessEngineConfiguration();
-    new HistoryRemovalTimes(new JobDefinitions()).preInit(engine);
+    new HistoryRemovalTimes(new JobDefinitions(), new HistoryScopes()).preInit(engine);
     assertThat(engine.getHistoryEventProducer()).isInstanceOf(HistoryRemovalTimes.Producer.class);
   }
 
   @Test
   void aJobConfigurationThatIsNoUuidIsNotLookedUpAsABatch() {
     configuration.setIdGenerator(new StrongUuidGenerator());
-    HistoryRemovalTimes.Producer producer = new HistoryRemovalTimes.Producer(new JobDefinitions());
+    HistoryRemovalTimes.Producer producer = new HistoryRemovalTimes.Producer(new JobDefinitions(), new HistoryScopes());
 
     assertThat(producer.getHistoricBatchById("async-before")).isNull();
     assertThat(producer.getHistoricBatchById("DURATION: ${returnLimits.review}")).isNull();
@@ -67,7 +67,7 @@ class HistoryRemovalTimesTest {
   @Test
   void withAnotherIdGeneratorEverythingIsLookedUpAsTheEngineDoes() {
     configuration.setIdGenerator(new DbIdGenerator());
-    HistoryRemovalTimes.Producer producer = new HistoryRemovalTimes.Producer(new JobDefinitions());
+    HistoryRemovalTimes.Producer producer = new HistoryRemovalTimes.Producer(new JobDefinitions(), new HistoryScopes());
 
     assertThat(producer.getHistoricBatchById("async-before")).isNull();
     verify(batches).findHistoricBatchById("async-before");

@@ -2,22 +2,15 @@ package org.aftersales.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,26 +50,13 @@ class JobElementsTest {
   /** Starts the process, runs its two asynchronous steps and lists the job log: event, element, definition. */
   private static Run run(String name, boolean ours) {
     AtomicInteger definitionReads = new AtomicInteger();
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    DataSource counted = ProxyDataSourceBuilder.create(h2).afterQuery((execution, queries) -> queries.stream()
-        .filter(query -> query.getQuery().contains("from ACT_RU_JOBDEF where ID_"))
-        .forEach(query -> definitionReads.incrementAndGet())).build();
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName(name);
-    configuration.setDataSource(counted);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
-    configuration.setJobExecutorActivate(false);
-    // as the Spring Boot starter's engine
-    configuration.setIdGenerator(new StrongUuidGenerator());
-    if (ours) {
-      JobDefinitions definitions = new JobDefinitions();
-      configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new EngineEntityManager(definitions),
-          new HistoryRemovalTimes(definitions))));
-    }
-    ProcessEngine engine = configuration.buildProcessEngine();
+    JobDefinitions definitions = new JobDefinitions();
+    ProcessEngine engine = CountedEngine.build(name, ours ? List.of(new EngineEntityManager(definitions),
+        new HistoryRemovalTimes(definitions, new HistoryScopes())) : List.of(), statement -> {
+          if (statement.contains("from ACT_RU_JOBDEF where ID_")) {
+            definitionReads.incrementAndGet();
+          }
+        });
     try {
       assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSessionFactories()
           .get(DbEntityManager.class) instanceof EngineEntityManager.Factory).isEqualTo(ours);
