@@ -116,6 +116,14 @@ public class SlaCalculator {
         .parameter("caseId", caseId).list();
   }
 
+  /** As a user ({@link #instances}): the activities of the case's instances but its after-care, one query each. */
+  private List<HistoricActivityInstance> activities(List<HistoricProcessInstance> instances) {
+    List<HistoricActivityInstance> activities = new ArrayList<>();
+    instances.stream().filter(pi -> !AFTER_CARE.contains(pi.getProcessDefinitionKey())).forEach(pi -> activities
+        .addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list()));
+    return activities;
+  }
+
   /**
    * As the system ({@link #instances}): the activities of all the case's instances but its after-care, in one query
    * (issue 21: not one per instance), by instance and id. What is computed from them does not depend on their order.
@@ -136,20 +144,15 @@ public class SlaCalculator {
   private CaseSla of(CaseRecord c, boolean scored) {
     Instant now = clock.instant();
     Instant end = c.status() == CaseStatus.CLOSED && c.closedAt() != null ? c.closedAt() : now;
-    List<HistoricActivityInstance> activities = new ArrayList<>();
-    String mainInstance = null;
     boolean asUser = identity.getCurrentAuthentication() != null;
-    for (HistoricProcessInstance pi : instances(c.caseId(), asUser)) {
+    List<HistoricProcessInstance> instances = instances(c.caseId(), asUser);
+    String mainInstance = null;
+    for (HistoricProcessInstance pi : instances) {
       if (pi.getProcessDefinitionKey().equals(c.type().processKey())) {
         mainInstance = pi.getId();
       }
-      if (asUser && !AFTER_CARE.contains(pi.getProcessDefinitionKey())) {
-        activities.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list());
-      }
     }
-    if (!asUser) {
-      activities.addAll(activities(c.caseId()));
-    }
+    List<HistoricActivityInstance> activities = asUser ? activities(instances) : activities(c.caseId());
     Instant firstResponse = activities.stream().filter(a -> a.getEndTime() != null && !a.isCanceled())
         .filter(this::answers).map(a -> a.getEndTime().toInstant()).min(Comparator.naturalOrder()).orElse(null);
     Duration waiting = waiting(activities, c.openedAt(), end);

@@ -63,10 +63,8 @@ public class EngineEntityManager extends AbstractProcessEnginePlugin {
 
     @Override
     public DbEntityManager openSession() {
-      Manager manager = new Manager(idGenerator, Context.getCommandContext().getSession(PersistenceSession.class),
-          jobDefinitions);
-      manager.variablesAtOnce = variablesAtOnce;
-      return manager;
+      return new Manager(idGenerator, Context.getCommandContext().getSession(PersistenceSession.class),
+          jobDefinitions, variablesAtOnce);
     }
   }
 
@@ -77,11 +75,13 @@ public class EngineEntityManager extends AbstractProcessEnginePlugin {
     /** The process instance of each variable this command loaded, by the variable's id ({@link EndedInstances}). */
     private final Map<String, String> instanceOfVariable = new HashMap<>();
     /** Whether the engine's MyBatis knows our statement for them. */
-    private boolean variablesAtOnce;
+    private final boolean variablesAtOnce;
 
-    Manager(IdGenerator idGenerator, PersistenceSession persistenceSession, JobDefinitions jobDefinitions) {
+    Manager(IdGenerator idGenerator, PersistenceSession persistenceSession, JobDefinitions jobDefinitions,
+        boolean variablesAtOnce) {
       super(idGenerator, persistenceSession);
       this.jobDefinitions = jobDefinitions;
+      this.variablesAtOnce = variablesAtOnce;
     }
 
     @Override

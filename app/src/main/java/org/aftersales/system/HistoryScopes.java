@@ -57,18 +57,8 @@ public class HistoryScopes extends AbstractProcessEnginePlugin {
   /** This node's clock for {@link #REMOVAL_TIME_KEPT}, in nanoseconds (not the engine's, which tests move). */
   private final LongSupplier nanos;
 
-  private final Map<String, Date> startTimes = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Date> eldest) {
-      return size() > KEPT;
-    }
-  };
-  private final Map<String, Root> roots = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Root> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final Map<String, Date> startTimes = bounded();
+  private final Map<String, Root> roots = bounded();
 
   public HistoryScopes() {
     this(System::nanoTime);
@@ -76,6 +66,16 @@ public class HistoryScopes extends AbstractProcessEnginePlugin {
 
   HistoryScopes(LongSupplier nanos) {
     this.nanos = nanos;
+  }
+
+  /** At most {@link #KEPT} entries; the oldest is forgotten first. */
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > KEPT;
+      }
+    };
   }
 
   @Override

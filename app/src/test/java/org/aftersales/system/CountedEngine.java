@@ -2,7 +2,9 @@ package org.aftersales.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,5 +51,14 @@ public final class CountedEngine {
 
   public static ProcessEngine build(String name, List<ProcessEnginePlugin> plugins, Consumer<String> statements) {
     return build(name, plugins, statements, configuration -> { });
+  }
+
+  /** Counts into {@code count} the statements that {@code which} accepts. */
+  public static Consumer<String> counting(AtomicInteger count, Predicate<String> which) {
+    return statement -> {
+      if (which.test(statement)) {
+        count.incrementAndGet();
+      }
+    };
   }
 }

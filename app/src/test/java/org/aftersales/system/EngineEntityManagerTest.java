@@ -25,7 +25,7 @@ class EngineEntityManagerTest {
 
   private final EngineEntityManager.Manager manager =
       new EngineEntityManager.Manager(new StrongUuidGenerator(), mock(PersistenceSession.class),
-          new JobDefinitions());
+          new JobDefinitions(), false);
 
   @Test
   void theEngineOpensOurEntityManager() {

@@ -54,13 +54,9 @@ class FailedJobIncidentsTest {
   private static Run run(String name, boolean ours) {
     AtomicInteger lookups = new AtomicInteger();
     ProcessEngine engine = CountedEngine.build(name, ours ? List.of(new FailedJobIncidents()) : List.of(),
-        statement -> {
-          // looked up to resolve them (not to see whether a failing job has one already: with its incident type)
-          if (statement.contains("from ACT_RU_INCIDENT I where I.CONFIGURATION_")
-              && !statement.contains("INCIDENT_TYPE_")) {
-            lookups.incrementAndGet();
-          }
-        });
+        // looked up to resolve them (not to see whether a failing job has one already: with its incident type)
+        CountedEngine.counting(lookups, statement -> statement.contains("from ACT_RU_INCIDENT I where I.CONFIGURATION_")
+            && !statement.contains("INCIDENT_TYPE_")));
     try {
       assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getIncidentHandlers()
           .get("failedJob") instanceof FailedJobIncidents.Handler).isEqualTo(ours);

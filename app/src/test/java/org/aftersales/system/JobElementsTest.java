@@ -52,11 +52,8 @@ class JobElementsTest {
     AtomicInteger definitionReads = new AtomicInteger();
     JobDefinitions definitions = new JobDefinitions();
     ProcessEngine engine = CountedEngine.build(name, ours ? List.of(new EngineEntityManager(definitions),
-        new HistoryRemovalTimes(definitions, new HistoryScopes())) : List.of(), statement -> {
-          if (statement.contains("from ACT_RU_JOBDEF where ID_")) {
-            definitionReads.incrementAndGet();
-          }
-        });
+        new HistoryRemovalTimes(definitions, new HistoryScopes())) : List.of(),
+        CountedEngine.counting(definitionReads, statement -> statement.contains("from ACT_RU_JOBDEF where ID_")));
     try {
       assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSessionFactories()
           .get(DbEntityManager.class) instanceof EngineEntityManager.Factory).isEqualTo(ours);

@@ -55,11 +55,7 @@ class MessageSubscriptionsTest {
   private static Run run(String name, boolean ours) {
     AtomicInteger lookups = new AtomicInteger();
     ProcessEngine engine = CountedEngine.build(name, ours ? List.of(new MessageSubscriptions()) : List.of(),
-        statement -> {
-          if (statement.contains("from ACT_RU_JOB where HANDLER_TYPE_")) {
-            lookups.incrementAndGet();
-          }
-        });
+        CountedEngine.counting(lookups, statement -> statement.contains("from ACT_RU_JOB where HANDLER_TYPE_")));
     try {
       assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSessionFactories()
           .get(EventSubscriptionManager.class).getSessionType())

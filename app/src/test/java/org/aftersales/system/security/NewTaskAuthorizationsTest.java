@@ -57,11 +57,8 @@ class NewTaskAuthorizationsTest {
   private static Run run(String name, boolean ours) {
     AtomicInteger asked = new AtomicInteger();
     ProcessEngine engine = CountedEngine.build(name, ours ? List.of(new NewTaskAuthorizations()) : List.of(),
-        statement -> {
-          if (statement.matches("(?i).*from ACT_RU_AUTHORIZATION WHERE TYPE_.*")) {
-            asked.incrementAndGet();
-          }
-        }, configuration -> {
+        CountedEngine.counting(asked, statement -> statement.matches("(?i).*from ACT_RU_AUTHORIZATION WHERE TYPE_.*")),
+        configuration -> {
           configuration.setAuthorizationEnabled(true);
           configuration.setEnableHistoricInstancePermissions(true);
         });
