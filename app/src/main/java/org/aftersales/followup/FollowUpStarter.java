@@ -1,9 +1,13 @@
 package org.aftersales.followup;
 
 import org.aftersales.cases.CaseProgress.CaseClosed;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,12 +30,20 @@ public class FollowUpStarter {
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final ManagementService management;
   private final FollowUpLimits limits;
+  private final Map<Class<?>, String> tables = new ConcurrentHashMap<>();
 
-  public FollowUpStarter(RuntimeService runtime, RepositoryService repository, FollowUpLimits limits) {
+  public FollowUpStarter(RuntimeService runtime, RepositoryService repository, ManagementService management,
+      FollowUpLimits limits) {
     this.runtime = runtime;
     this.repository = repository;
+    this.management = management;
     this.limits = limits;
+  }
+
+  private String table(Class<?> entity) {
+    return tables.computeIfAbsent(entity, management::getTableName);
   }
 
   /**
@@ -61,8 +73,12 @@ public class FollowUpStarter {
    * warning, and the case closes without a follow-up (an exception here would undo the closing command).
    */
   private void start(CaseClosed closed) {
-    boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(FollowUpProcess.KEY)
-        .processInstanceBusinessKey(closed.caseId()).count() > 0;
+    // whether one is running: a native count (issue 21), where the engine's process instance query built its SQL from
+    // a mapping of some hundred optional conditions, each evaluated through OGNL, for two of them
+    boolean running = runtime.createNativeProcessInstanceQuery()
+        .sql("SELECT COUNT(*) FROM " + table(Execution.class) + " E INNER JOIN " + table(ProcessDefinition.class)
+            + " D ON E.PROC_DEF_ID_ = D.ID_ WHERE E.BUSINESS_KEY_ = #{caseId} AND E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = #{key}")
+        .parameter("caseId", closed.caseId()).parameter("key", FollowUpProcess.KEY).count() > 0;
     if (running) {
       return;
     }

@@ -48,6 +48,9 @@ public class SlaCalculator {
   private static final Set<String> ACKNOWLEDGEMENTS = Set.of("CASE_OPENED", "COMPLAINT_RECEIVED", "SURVEY_INVITATION");
   /** Processes that run after the case is over and do not count. */
   private static final Set<String> AFTER_CARE = Set.of("follow-up-visit");
+  /** What {@link #of} reads of an activity instance: its element, type, times and whether it was cancelled. */
+  static final String ACTIVITY_COLUMNS = "A.ID_, A.PROC_DEF_ID_, A.PROC_INST_ID_, A.ACT_ID_, A.ACT_TYPE_, A.START_TIME_, "
+      + "A.END_TIME_, A.ACT_INST_STATE_";
 
   private record ElementInfo(boolean customerWait, String notificationType) {}
 
@@ -111,8 +114,8 @@ public class SlaCalculator {
           .orderByProcessInstanceStartTime().asc().list();
     }
     return history.createNativeHistoricProcessInstanceQuery()
-        .sql("SELECT * FROM " + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ = #{caseId} "
-            + "ORDER BY START_TIME_, ID_")
+        .sql("SELECT ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_ FROM "
+            + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ = #{caseId} ORDER BY START_TIME_, ID_")
         .parameter("caseId", caseId).list();
   }
 
@@ -127,11 +130,13 @@ public class SlaCalculator {
   /**
    * As the system ({@link #instances}): the activities of all the case's instances but its after-care, in one query
    * (issue 21: not one per instance), by instance and id. What is computed from them does not depend on their order.
+   * Only the columns the figures read ({@link #ACTIVITY_COLUMNS}): the engine's mapping reads each column a row has,
+   * and a whole row has 21 (issue 21: this query was three quarters of the figures' CPU at close).
    */
   private List<HistoricActivityInstance> activities(String caseId) {
     String afterCare = AFTER_CARE.stream().map(key -> "'" + key + "'").sorted().collect(Collectors.joining(", "));
     return history.createNativeHistoricActivityInstanceQuery()
-        .sql("SELECT A.* FROM " + table(HistoricActivityInstance.class) + " A INNER JOIN "
+        .sql("SELECT " + ACTIVITY_COLUMNS + " FROM " + table(HistoricActivityInstance.class) + " A INNER JOIN "
             + table(HistoricProcessInstance.class) + " P ON A.PROC_INST_ID_ = P.ID_ WHERE P.BUSINESS_KEY_ = #{caseId} "
             + "AND P.PROC_DEF_KEY_ NOT IN (" + afterCare + ") ORDER BY A.PROC_INST_ID_, A.ID_")
         .parameter("caseId", caseId).list();

@@ -209,6 +209,9 @@ class ComplaintProcessTest {
     assertThat(linked.get("outcome").asText()).isEqualTo("REFUNDED");
     assertThat(linked.get("refundedAmount").asText()).isEqualTo("399.00");
     assertThat(flow.timeline(refused)).anyMatch(e -> e.startsWith("Reopened: complaint " + pi.getBusinessKey()));
+    // the follow-up visit started when the return was refused still waits for its day: closing again starts none
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("follow-up-visit")
+        .processInstanceBusinessKey(refused).count()).isOne();
   }
 
   @Test
