@@ -299,7 +299,13 @@ public final class CaseLoad implements AutoCloseable {
   }
 
   private void error(String where, RuntimeException e) {
-    errors.computeIfAbsent(where + ": " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+    String kind = where + ": " + e.getClass().getSimpleName();
+    boolean first = !errors.containsKey(kind);
+    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    if (first) {
+      // the report counts errors by kind; the first of each kind says what happened (the application's answer)
+      log.warn("{} failed (the first {} error; later ones are only counted): {}", where, kind, e.toString());
+    }
     log.debug("{} failed", where, e);
   }
 

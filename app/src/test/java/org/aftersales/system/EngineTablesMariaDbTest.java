@@ -8,8 +8,6 @@ import com.mysql.cj.jdbc.JdbcConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.aftersales.Isolated;
 import org.aftersales.MariaDb;
@@ -57,43 +55,11 @@ class EngineTablesMariaDbTest {
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(500);
       assertThat(properties.getIntegerProperty(PropertyKey.prepStmtCacheSqlLimit).getValue()).isEqualTo(16384);
       assertThat(properties.getBooleanProperty(PropertyKey.useServerPrepStmts).getValue()).isTrue();
-      assertThat(properties.getBooleanProperty(PropertyKey.cacheResultSetMetadata).getValue()).isTrue();
-      assertThat(properties.getIntegerProperty(PropertyKey.metadataCacheSize).getValue()).isEqualTo(500);
+      assertThat(properties.getBooleanProperty(PropertyKey.cacheResultSetMetadata).getValue())
+          .as("result columns are decoded anyway with server-side statements: the cache saves nothing").isFalse();
       assertThat(properties.getBooleanProperty(PropertyKey.rewriteBatchedStatements).getValue()).isFalse();
       assertThat(properties.getProperty(PropertyKey.openTelemetry).getStringValue()).isEqualToIgnoringCase("DISABLED");
       assertThat(properties.getBooleanProperty(PropertyKey.sendFractionalSeconds).getValue()).isFalse();
-    }
-  }
-
-  @Test
-  void aResultReadWithTheColumnsTheDriverKeptHasTheSameValues() throws SQLException {
-    // issue 21: the second execution of a statement skips the column definitions the server sends and uses the ones
-    // the driver kept from the first; names, types and values come out as the first time
-    String sql = "SELECT v, n, at, amount FROM t_metadata WHERE id >= ? ORDER BY id";
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TEMPORARY TABLE t_metadata (id INT PRIMARY KEY, v VARCHAR(20), n BIGINT, at DATETIME, "
-          + "amount DECIMAL(12,2))");
-      statement.execute("INSERT INTO t_metadata VALUES (1, 'first', 7, '2026-12-06 10:15:30', 12.50), "
-          + "(2, NULL, NULL, NULL, NULL)");
-      JdbcConnection driver = connection.unwrap(JdbcConnection.class);
-      assertThat(driver.getCachedMetaData(sql)).isNull();
-      List<String> reads = new ArrayList<>();
-      for (int round = 0; round < 2; round++) {
-        try (var select = connection.prepareStatement(sql)) {
-          select.setInt(1, 1);
-          try (var rows = select.executeQuery()) {
-            StringBuilder read = new StringBuilder();
-            while (rows.next()) {
-              read.append(rows.getString("v")).append('|').append(rows.getObject("n")).append('|')
-                  .append(rows.getObject("at", java.time.LocalDateTime.class)).append('|').append(rows.getBigDecimal("amount")).append(';');
-            }
-            reads.add(read.toString());
-          }
-        }
-        assertThat(driver.getCachedMetaData(sql)).isNotNull();
-      }
-      assertThat(reads).containsExactly("first|7|2026-12-06T10:15:30|12.50;null|null|null|null;",
-          "first|7|2026-12-06T10:15:30|12.50;null|null|null|null;");
     }
   }
 
