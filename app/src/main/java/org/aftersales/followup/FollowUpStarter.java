@@ -1,8 +1,8 @@
 package org.aftersales.followup;
 
-import org.aftersales.cases.CaseProgress.CaseClosed;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aftersales.cases.CaseProgress.CaseClosed;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -77,7 +77,8 @@ public class FollowUpStarter {
     // a mapping of some hundred optional conditions, each evaluated through OGNL, for two of them
     boolean running = runtime.createNativeProcessInstanceQuery()
         .sql("SELECT COUNT(*) FROM " + table(Execution.class) + " E INNER JOIN " + table(ProcessDefinition.class)
-            + " D ON E.PROC_DEF_ID_ = D.ID_ WHERE E.BUSINESS_KEY_ = #{caseId} AND E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = #{key}")
+            + " D ON E.PROC_DEF_ID_ = D.ID_ WHERE E.BUSINESS_KEY_ = #{caseId} AND E.ID_ = E.PROC_INST_ID_"
+            + " AND D.KEY_ = #{key}")
         .parameter("caseId", closed.caseId()).parameter("key", FollowUpProcess.KEY).count() > 0;
     if (running) {
       return;

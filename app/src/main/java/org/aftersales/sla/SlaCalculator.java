@@ -49,8 +49,8 @@ public class SlaCalculator {
   /** Processes that run after the case is over and do not count. */
   private static final Set<String> AFTER_CARE = Set.of("follow-up-visit");
   /** What {@link #of} reads of an activity instance: its element, type, times and whether it was cancelled. */
-  static final String ACTIVITY_COLUMNS = "A.ID_, A.PROC_DEF_ID_, A.PROC_INST_ID_, A.ACT_ID_, A.ACT_TYPE_, A.START_TIME_, "
-      + "A.END_TIME_, A.ACT_INST_STATE_";
+  private static final String ACTIVITY_COLUMNS = "A.ID_, A.PROC_DEF_ID_, A.PROC_INST_ID_, A.ACT_ID_, A.ACT_TYPE_, "
+      + "A.START_TIME_, A.END_TIME_, A.ACT_INST_STATE_";
 
   private record ElementInfo(boolean customerWait, String notificationType) {}
 
@@ -130,8 +130,9 @@ public class SlaCalculator {
   /**
    * As the system ({@link #instances}): the activities of all the case's instances but its after-care, in one query
    * (issue 21: not one per instance), by instance and id. What is computed from them does not depend on their order.
-   * Only the columns the figures read ({@link #ACTIVITY_COLUMNS}): the engine's mapping reads each column a row has,
-   * and a whole row has 21 (issue 21: this query was three quarters of the figures' CPU at close).
+   * Only the columns the figures read ({@link #ACTIVITY_COLUMNS}; {@link #instances} likewise): the engine's mapping
+   * reads each column a row has, and a whole row has 21 (issue 21: this query was three quarters of the figures' CPU
+   * at close).
    */
   private List<HistoricActivityInstance> activities(String caseId) {
     String afterCare = AFTER_CARE.stream().map(key -> "'" + key + "'").sorted().collect(Collectors.joining(", "));
