@@ -28,10 +28,14 @@ import org.aftersales.Isolated;
 import org.aftersales.MariaDb;
 import org.aftersales.TcpProxy;
 import org.aftersales.TestHttp;
+import org.aftersales.system.web.DatabaseUnavailable;
 import org.aftersales.returns.ReturnFlowDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -48,6 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Isolated
 @ExtendWith(MariaDb.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOutageTest {
 
   static final String DATABASE = "aftersales_cluster_outage";
@@ -108,7 +113,30 @@ class DatabaseOutageTest {
   /** A case sent with its key, and what it was answered. */
   record Sent(String key, String body, int status, String caseId) {}
 
+  /** After the restart test (which counts every case in the database), on the application it leaves running. */
   @Test
+  @Order(2)
+  void aRequestWhoseTransactionCannotBeginIsAnswered503() throws Exception {
+    TestHttp http = TestHttp.on(port);
+    // the pool's connections were just used (so not checked again when taken), the login is remembered: the first
+    // thing the next request does with the database is to begin its transaction, on a connection that is gone
+    await().atMost(PATIENCE).until(() -> http.postJson("/api/cases", "shop", request(900)), r -> r.status() == 201);
+    database.cut();
+    try {
+      TestHttp.Response response = http.postJson("/api/cases", "shop", request(901));
+      assertThat(response.status()).as("answer: %s %s %s", response.status(), response.headers().map(), response.body())
+          .isEqualTo(503);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(read(response.body()).get("detail").asText()).isEqualTo(DatabaseUnavailable.DETAIL);
+    } finally {
+      database.restore();
+    }
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> http.postJson("/api/cases", "shop", request(902)), r -> r.status() == 201);
+  }
+
+  @Test
+  @Order(1)
   void casesAcknowledgedBeforeDuringAndAfterARestartOfTheDatabaseAllReachTheirEnd() throws Exception {
     TestHttp http = TestHttp.on(port);
     List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
