@@ -1,9 +1,7 @@
 package org.aftersales.followup;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aftersales.cases.CaseProgress.CaseClosed;
-import org.camunda.bpm.engine.ManagementService;
+import org.aftersales.system.EngineTables;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -30,20 +28,15 @@ public class FollowUpStarter {
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
-  private final ManagementService management;
+  private final EngineTables tables;
   private final FollowUpLimits limits;
-  private final Map<Class<?>, String> tables = new ConcurrentHashMap<>();
 
-  public FollowUpStarter(RuntimeService runtime, RepositoryService repository, ManagementService management,
+  public FollowUpStarter(RuntimeService runtime, RepositoryService repository, EngineTables tables,
       FollowUpLimits limits) {
     this.runtime = runtime;
     this.repository = repository;
-    this.management = management;
+    this.tables = tables;
     this.limits = limits;
-  }
-
-  private String table(Class<?> entity) {
-    return tables.computeIfAbsent(entity, management::getTableName);
   }
 
   /**
@@ -76,7 +69,7 @@ public class FollowUpStarter {
     // whether one is running: a native count (issue 21), where the engine's process instance query built its SQL from
     // a mapping of some hundred optional conditions, each evaluated through OGNL, for two of them
     boolean running = runtime.createNativeProcessInstanceQuery()
-        .sql("SELECT COUNT(*) FROM " + table(Execution.class) + " E INNER JOIN " + table(ProcessDefinition.class)
+        .sql("SELECT COUNT(*) FROM " + tables.of(Execution.class) + " E INNER JOIN " + tables.of(ProcessDefinition.class)
             + " D ON E.PROC_DEF_ID_ = D.ID_ WHERE E.BUSINESS_KEY_ = #{caseId} AND E.ID_ = E.PROC_INST_ID_"
             + " AND D.KEY_ = #{key}")
         .parameter("caseId", closed.caseId()).parameter("key", FollowUpProcess.KEY).count() > 0;

@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.aftersales.cases.CaseRecord;
 import org.aftersales.cases.CaseStatus;
+import org.aftersales.system.EngineTables;
 import org.aftersales.system.deployment.RuleTables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -56,28 +56,27 @@ public class SlaCalculator {
 
   private final HistoryService history;
   private final IdentityService identity;
-  private final ManagementService management;
+  private final EngineTables tables;
   private final RepositoryService repository;
   private final DecisionService decisions;
   private final SlaProperties properties;
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final Map<String, ElementInfo> elements = new ConcurrentHashMap<>();
-  private final Map<Class<?>, String> tables = new ConcurrentHashMap<>();
 
   @org.springframework.beans.factory.annotation.Autowired
-  public SlaCalculator(HistoryService history, IdentityService identity, ManagementService management,
+  public SlaCalculator(HistoryService history, IdentityService identity, EngineTables tables,
       RepositoryService repository, DecisionService decisions, SlaProperties properties, Clock clock) {
-    this(history, identity, management, repository, decisions, properties,
+    this(history, identity, tables, repository, decisions, properties,
         new BusinessCalendar(properties.calendar()), clock);
   }
 
-  SlaCalculator(HistoryService history, IdentityService identity, ManagementService management,
+  SlaCalculator(HistoryService history, IdentityService identity, EngineTables tables,
       RepositoryService repository, DecisionService decisions, SlaProperties properties, BusinessCalendar calendar,
       Clock clock) {
     this.history = history;
     this.identity = identity;
-    this.management = management;
+    this.tables = tables;
     this.repository = repository;
     this.decisions = decisions;
     this.properties = properties;
@@ -87,7 +86,7 @@ public class SlaCalculator {
 
   /** The same calculation on another calendar (for tests and what-if reports). */
   public SlaCalculator on(BusinessCalendar other) {
-    return new SlaCalculator(history, identity, management, repository, decisions, properties, other, clock);
+    return new SlaCalculator(history, identity, tables, repository, decisions, properties, other, clock);
   }
 
   public CaseSla of(CaseRecord c) {
@@ -115,7 +114,7 @@ public class SlaCalculator {
     }
     return history.createNativeHistoricProcessInstanceQuery()
         .sql("SELECT ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_ FROM "
-            + table(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ = #{caseId} ORDER BY START_TIME_, ID_")
+            + tables.of(HistoricProcessInstance.class) + " WHERE BUSINESS_KEY_ = #{caseId} ORDER BY START_TIME_, ID_")
         .parameter("caseId", caseId).list();
   }
 
@@ -137,14 +136,10 @@ public class SlaCalculator {
   private List<HistoricActivityInstance> activities(String caseId) {
     String afterCare = AFTER_CARE.stream().map(key -> "'" + key + "'").sorted().collect(Collectors.joining(", "));
     return history.createNativeHistoricActivityInstanceQuery()
-        .sql("SELECT " + ACTIVITY_COLUMNS + " FROM " + table(HistoricActivityInstance.class) + " A INNER JOIN "
-            + table(HistoricProcessInstance.class) + " P ON A.PROC_INST_ID_ = P.ID_ WHERE P.BUSINESS_KEY_ = #{caseId} "
+        .sql("SELECT " + ACTIVITY_COLUMNS + " FROM " + tables.of(HistoricActivityInstance.class) + " A INNER JOIN "
+            + tables.of(HistoricProcessInstance.class) + " P ON A.PROC_INST_ID_ = P.ID_ WHERE P.BUSINESS_KEY_ = #{caseId} "
             + "AND P.PROC_DEF_KEY_ NOT IN (" + afterCare + ") ORDER BY A.PROC_INST_ID_, A.ID_")
         .parameter("caseId", caseId).list();
-  }
-
-  private String table(Class<?> entity) {
-    return tables.computeIfAbsent(entity, management::getTableName);
   }
 
   private CaseSla of(CaseRecord c, boolean scored) {
