@@ -66,6 +66,7 @@ public final class Benchmark {
           }
         }
         case "bare" -> load(app, new BareFlow(app.engine()), settings.timed() ? "max" : "cases", 0);
+        case "bare-data" -> load(app, BareFlow.withCaseData(app.engine()), settings.timed() ? "max" : "cases", 0);
         case "raw" -> {
           int threads = rawThreads(app);
           RawCommitLoop.Result raw = new RawCommitLoop(app.pool()).run(threads, settings.rawDuration(), 0);
@@ -147,7 +148,7 @@ public final class Benchmark {
         default -> load.runAtRate(rate);
       };
     }
-    String name = flow instanceof FullFlow ? "full" : "bare";
+    String name = flow instanceof BareFlow bare ? bare.label() : "full";
     logBreakdown(app, name + " " + mode, before, app.sql().breakdown(), result.completed());
     log.info("{}/{}/{} {} {}: {} cases/s, open p95 {} ms, {} statements and {} commits per case, CPU ms per case "
         + "{} (JVM) {} (application) {} (DB), errors {}", app.database(), app.history(), app.variant(), name, mode,

@@ -257,15 +257,18 @@ public final class BenchmarkReport {
           .append(" |\n");
     }
     beforeAndAfter(md);
-    md.append("\n## Comparisons\n\n| database / history / settings | full ÷ bare (cases/s) | engine commits/s ÷ raw commits/s "
-        + "(full, bare) |\n| --- | ---: | ---: |\n");
+    md.append("\n## Comparisons\n\n| database / history / settings | full ÷ bare (cases/s) | full ÷ bare-data (cases/s) "
+        + "| engine commits/s ÷ raw commits/s (full, bare) |\n| --- | ---: | ---: | ---: |\n");
     for (String run : runSettings.keySet()) {
       String[] p = run.split(" / ");
       Optional<Row> full = find(p[0], p[1], p[2], "full", "max");
       Optional<Row> bare = find(p[0], p[1], p[2], "bare", "max");
+      Optional<Row> bareData = find(p[0], p[1], p[2], "bare-data", "max");
       Optional<Row> raw = find(p[0], p[1], p[2], "raw", "loop");
       md.append("| ").append(run).append(" | ")
           .append(full.isPresent() && bare.isPresent() ? f(full.get().rate() / bare.get().rate()) : "")
+          .append(" | ")
+          .append(full.isPresent() && bareData.isPresent() ? f(full.get().rate() / bareData.get().rate()) : "")
           .append(" | ")
           .append(raw.isPresent() ? full.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") + ", "
               + bare.map(r -> f(r.commitsPerSecond() / raw.get().rate())).orElse("") : "")

@@ -18,7 +18,8 @@ import java.util.function.Function;
  *
  * @param databases     {@code h2}, {@code mariadb} (the app's {@code mysql} profile through Connector/J)
  * @param historyLevels Camunda history levels, {@code full}, {@code audit}
- * @param flows         {@code full} (return-request through the API), {@code bare} (bare-return.bpmn), {@code raw}
+ * @param flows         {@code full} (return-request through the API), {@code bare} (bare-return.bpmn),
+ *                      {@code bare-data} (bare-return.bpmn with a real case's process variables), {@code raw}
  *                      (single-row insert-and-commit loop)
  * @param variants      engine and pool settings compared on MariaDB with full history: {@code shipped} (the
  *                      application's properties as they are), {@code before} (what was shipped before the benchmark:
@@ -56,7 +57,7 @@ public record BenchmarkSettings(List<String> databases, List<String> historyLeve
 
   public static final List<String> DATABASES = List.of("h2", "mariadb");
   public static final List<String> HISTORY_LEVELS = List.of("full", "audit");
-  public static final List<String> FLOWS = List.of("full", "bare", "raw");
+  public static final List<String> FLOWS = List.of("full", "bare", "bare-data", "raw");
   public static final List<String> VARIANTS = List.of("shipped", "before", "before21", "grown", "custom");
 
   /** Settings from system properties and the environment, with the defaults of the documented command. */

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A short run of the benchmark's machinery in the normal suite, on H2: a few dozen cases of the full flow and of the
- * bare flow, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
+ * bare flow, a few of the bare flow with a real case's variables, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
  * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits;
  * then the growth run's filling (a few copies of three cases) and the load generator's CPU told apart, and one
  * configuration (the raw loop only) in a JVM of its own.
@@ -108,6 +108,45 @@ class BenchmarkSmokeTest {
       assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
           .processDefinitionKey(BareFlow.REFUND_KEY).finished().count()).as(key).isOne();
     }
+  }
+
+  @Test
+  void theBareFlowWithCaseDataEndsRefundedAndKeepsTheVariablesOfARealCase() throws InterruptedException {
+    Set<String> full;
+    try (CaseLoad load = new CaseLoad(app, new FullFlow(app.port(), app.engine()), settings)) {
+      load.runCases(2);
+      full = load.openedKeys();
+    }
+    Set<String> bare;
+    CaseLoad.Result result;
+    BareFlow flow = BareFlow.withCaseData(app.engine());
+    try (CaseLoad load = new CaseLoad(app, flow, settings)) {
+      result = load.runCases(4);
+      bare = load.openedKeys();
+    }
+
+    assertThat(flow.label()).isEqualTo("bare-data");
+    assertThat(result.completed()).isEqualTo(4);
+    HistoryService history = app.engine().getHistoryService();
+    for (String key : bare) {
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+          .processDefinitionKey(BareFlow.KEY).singleResult().getEndActivityId()).as(key).isEqualTo(BareFlow.END);
+    }
+    // the same variables, by name and type, in the return process and in the refund it calls, as a real case keeps
+    // (a change to the real flow's variables shows here: keep BareFlow's case data in step)
+    JdbcTemplate jdbc = new JdbcTemplate(app.pool());
+    String real = full.iterator().next();
+    String copy = bare.iterator().next();
+    assertThat(variables(jdbc, copy, BareFlow.KEY)).isEqualTo(variables(jdbc, real, FullFlow.KEY)).hasSize(17);
+    assertThat(variables(jdbc, copy, BareFlow.REFUND_KEY)).isEqualTo(variables(jdbc, real, "refund-payment"))
+        .hasSize(4);
+  }
+
+  /** Name and type of each variable the case's process of that key kept, sorted. */
+  private static List<String> variables(JdbcTemplate jdbc, String businessKey, String processKey) {
+    return jdbc.queryForList("SELECT v.NAME_ || ':' || v.VAR_TYPE_ FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p "
+        + "ON p.PROC_INST_ID_ = v.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = ? AND p.PROC_DEF_KEY_ = ? ORDER BY 1",
+        String.class, businessKey, processKey);
   }
 
   @Test
