@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A short run of the benchmark's machinery in the normal suite, on H2: a few dozen cases of the full flow and of the
- * bare flow, a few of the bare flow with a real case's variables, and the raw commit loop, each checked for the right outcome (every case refunded in full and its process
- * ended, every bare case at its refunded end, every committed row in the table) and for counted statements and commits;
+ * bare flow, a few of the bare flow with a real case's variables, and the raw commit loop, each checked for the right
+ * outcome (every case refunded in full and its process ended, every bare case at its refunded end with the real
+ * flow's variables where asked for, every committed row in the table) and for counted statements and commits;
  * then the growth run's filling (a few copies of three cases) and the load generator's CPU told apart, and one
  * configuration (the raw loop only) in a JVM of its own.
  * No timings are asserted: the machine running the suite may be busy.
