@@ -300,9 +300,13 @@ public final class CaseLoad implements AutoCloseable {
 
   private void error(String where, RuntimeException e) {
     String kind = where + ": " + e.getClass().getSimpleName();
-    boolean first = !errors.containsKey(kind);
-    errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-    if (first) {
+    boolean[] first = {false};
+    // the map creates a kind's counter once, whichever of the load's threads fails first
+    errors.computeIfAbsent(kind, k -> {
+      first[0] = true;
+      return new LongAdder();
+    }).increment();
+    if (first[0]) {
       // the report counts errors by kind; the first of each kind says what happened (the application's answer)
       log.warn("{} failed (the first {} error; later ones are only counted): {}", where, kind, e.toString());
     }
